@@ -1,0 +1,25 @@
+package io.customerservice.contract;
+
+/**
+ * Every event-bus address of the system. Requests are named {@code <owner>.<noun>.<verb>},
+ * events {@code <owner>.events.<what>}. Nothing else spells an address.
+ */
+public final class Addresses {
+
+  public static final String CUSTOMERS_PROFILE_CREATE = "customers.profile.create";
+  public static final String CUSTOMERS_PROFILE_GET = "customers.profile.get";
+  public static final String CUSTOMERS_PROFILE_EXISTS = "customers.profile.exists";
+  public static final String CUSTOMERS_PROFILE_UPDATE = "customers.profile.update";
+  public static final String CUSTOMERS_PROFILE_REPLACE = "customers.profile.replace";
+  public static final String CUSTOMERS_PROFILE_DELETE = "customers.profile.delete";
+  public static final String CUSTOMERS_PROFILE_LIST = "customers.profile.list";
+  /** Answers {@code {"status": "UP"}} only when the store can reach its database. */
+  public static final String CUSTOMERS_HEALTH_CHECK = "customers.health.check";
+
+  public static final String CUSTOMERS_EVENTS_CREATED = "customers.events.created";
+  public static final String CUSTOMERS_EVENTS_UPDATED = "customers.events.updated";
+  public static final String CUSTOMERS_EVENTS_DELETED = "customers.events.deleted";
+
+  private Addresses() {
+  }
+}

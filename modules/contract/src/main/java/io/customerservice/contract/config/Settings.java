@@ -1,0 +1,71 @@
+package io.customerservice.contract.config;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Typed, checked reads of the flat configuration object ({@code {"http.port": 8002, ...}}).
+ * Values from the environment and system properties arrive as strings, so numbers and booleans
+ * are accepted in either form; anything else fails with a {@link ConfigException} naming the key.
+ * There are no fallbacks here: every key has its default in {@code conf/application.json}.
+ */
+public final class Settings {
+
+  private final JsonObject config;
+
+  public Settings(JsonObject config) {
+    this.config = config;
+  }
+
+  public JsonObject asJson() {
+    return config.copy();
+  }
+
+  public String string(String key) {
+    Object value = require(key);
+    if (value instanceof JsonObject || value instanceof io.vertx.core.json.JsonArray) {
+      throw new ConfigException(key, "must be a string");
+    }
+    return value.toString().strip();
+  }
+
+  public int integer(String key, int min, int max) {
+    Object value = require(key);
+    long number;
+    try {
+      number = value instanceof Number n && !(value instanceof Double || value instanceof Float)
+          ? n.longValue()
+          : Long.parseLong(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "must be a whole number, got '" + value + "'");
+    }
+    if (number < min || number > max) {
+      throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + number);
+    }
+    return (int) number;
+  }
+
+  /** A TCP port; 0 where {@code allowAny} lets the system choose a free one. */
+  public int port(String key, boolean allowAny) {
+    return integer(key, allowAny ? 0 : 1, 65535);
+  }
+
+  public boolean bool(String key) {
+    Object value = require(key);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    return switch (value.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key, "must be true or false, got '" + value + "'");
+    };
+  }
+
+  private Object require(String key) {
+    Object value = config.getValue(key);
+    if (value == null) {
+      throw new ConfigException(key, "is missing (every key needs a value, defaults are in conf/application.json)");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,125 @@
+package io.customerservice.contract.customer;
+
+import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.ServiceFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+
+/**
+ * The one validation routine for customer input, used by every caller (the HTTP edge, the
+ * store, importers). It refuses unknown and read-only fields, checks types, lengths, formats and
+ * choices, and returns the input normalised: strings trimmed, blank optional text as null.
+ * Messages are Django REST framework's, so the existing frontend shows them unchanged.
+ */
+public final class CustomerValidation {
+
+  /** What a write does with fields it does not carry. */
+  public enum Mode {
+    /** A new profile or a full replace: required fields must be present. */
+    COMPLETE,
+    /** A partial update: only the fields present are checked. */
+    PARTIAL
+  }
+
+  /** Letters, digits, spaces and hyphens, 2 to 10 long, starting and ending with a letter or digit: every national format. */
+  private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,8}[A-Za-z0-9]");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]+");
+  private static final int PHONE_MIN_DIGITS = 7;
+  /** E.164 allows at most 15 digits. */
+  private static final int PHONE_MAX_DIGITS = 15;
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+  private CustomerValidation() {
+  }
+
+  /** The normalised input, or a {@link ServiceFailure} with field errors that names every problem. */
+  public static JsonObject validate(JsonObject input, Mode mode) {
+    FieldErrors errors = new FieldErrors();
+    JsonObject normalised = new JsonObject();
+    for (String name : input.fieldNames()) {
+      CustomerField field = CustomerField.named(name).orElse(null);
+      if (field == null) {
+        errors.add(name, "This field is not allowed.");
+      } else if (!field.writable()) {
+        errors.add(name, "This field is read-only.");
+      } else {
+        Object value = normalise(field, input.getValue(name), errors);
+        if (!errors.has(name)) {
+          normalised.put(name, value);
+        }
+      }
+    }
+    if (mode == Mode.COMPLETE) {
+      for (CustomerField field : CustomerField.writableFields()) {
+        if (field.required() && !input.containsKey(field.json())) {
+          errors.add(field.json(), "This field is required.");
+        }
+      }
+    }
+    errors.throwIfAny();
+    return normalised;
+  }
+
+  private static Object normalise(CustomerField field, Object value, FieldErrors errors) {
+    if (value == null) {
+      if (field.required() || field.kind() == CustomerField.Kind.BOOLEAN
+          || field.kind() == CustomerField.Kind.CONTACT_METHOD || field.kind() == CustomerField.Kind.JSON_OBJECT) {
+        errors.add(field.json(), "This field may not be null.");
+      }
+      return null;
+    }
+    return switch (field.kind()) {
+      case TEXT, POSTAL_CODE, PHONE -> text(field, value, errors);
+      case BOOLEAN -> {
+        if (!(value instanceof Boolean)) {
+          errors.add(field.json(), "Must be a valid boolean.");
+        }
+        yield value;
+      }
+      case CONTACT_METHOD -> {
+        if (!(value instanceof String s) || !CustomerField.CONTACT_METHODS.contains(s)) {
+          errors.add(field.json(), "\"" + value + "\" is not a valid choice.");
+        }
+        yield value;
+      }
+      case JSON_OBJECT -> {
+        if (!(value instanceof JsonObject object)) {
+          errors.add(field.json(), "Must be a JSON object.");
+        } else if (object.encode().length() > CustomerField.MAX_PREFERENCES_LENGTH) {
+          errors.add(field.json(), "Ensure this object has no more than " + CustomerField.MAX_PREFERENCES_LENGTH + " characters as JSON.");
+        }
+        yield value;
+      }
+      default -> throw new IllegalStateException(field + " is not writable");
+    };
+  }
+
+  private static String text(CustomerField field, Object value, FieldErrors errors) {
+    if (!(value instanceof String raw)) {
+      errors.add(field.json(), "Not a valid string.");
+      return null;
+    }
+    String text = raw.strip();
+    if (text.isEmpty()) {
+      if (field.required()) {
+        errors.add(field.json(), "This field may not be blank.");
+      }
+      return null;
+    }
+    if (text.codePointCount(0, text.length()) > field.maxLength()) {
+      errors.add(field.json(), "Ensure this field has no more than " + field.maxLength() + " characters.");
+    } else if (CONTROL.matcher(text).find()) {
+      errors.add(field.json(), "Control characters are not allowed.");
+    } else if (field.kind() == CustomerField.Kind.POSTAL_CODE && !POSTAL_CODE.matcher(text).matches()) {
+      errors.add(field.json(), "Enter a valid postal code.");
+    } else if (field.kind() == CustomerField.Kind.PHONE && !plausiblePhone(text)) {
+      errors.add(field.json(), "Enter a valid phone number.");
+    }
+    return text;
+  }
+
+  private static boolean plausiblePhone(String text) {
+    long digits = text.chars().filter(Character::isDigit).count();
+    return PHONE.matcher(text).matches() && digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
+  }
+}

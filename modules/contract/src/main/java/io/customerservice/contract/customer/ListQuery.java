@@ -1,0 +1,135 @@
+package io.customerservice.contract.customer;
+
+import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.ServiceFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/**
+ * A page of the customer list with its filters: the request of {@code customers.profile.list}.
+ * Filters are exact and case-insensitive; {@code search} matches any part of the address or the
+ * company name; {@code page_size} is capped at {@link #MAX_PAGE_SIZE} as Django REST framework's
+ * {@code max_page_size} does.
+ */
+public record ListQuery(
+    int page,
+    int pageSize,
+    String city,
+    String state,
+    String country,
+    Boolean isVerified,
+    Boolean isBusinessCustomer,
+    String search,
+    String ordering) {
+
+  public static final int DEFAULT_PAGE_SIZE = 20;
+  public static final int MAX_PAGE_SIZE = 100;
+  private static final int MAX_FILTER_LENGTH = 255;
+
+  public static final String PAGE = "page";
+  public static final String PAGE_SIZE = "page_size";
+  public static final String CITY = "city";
+  public static final String STATE = "state";
+  public static final String COUNTRY = "country";
+  public static final String IS_VERIFIED = "is_verified";
+  public static final String IS_BUSINESS_CUSTOMER = "is_business_customer";
+  public static final String SEARCH = "search";
+  public static final String ORDERING = "ordering";
+  private static final Set<String> MEMBERS =
+      Set.of(PAGE, PAGE_SIZE, CITY, STATE, COUNTRY, IS_VERIFIED, IS_BUSINESS_CUSTOMER, SEARCH, ORDERING);
+
+  public int offset() {
+    return (page - 1) * pageSize;
+  }
+
+  public CustomerOrdering orderingField() {
+    return CustomerOrdering.named(ordering).orElseThrow();
+  }
+
+  public boolean descending() {
+    return ordering.startsWith("-");
+  }
+
+  /** Reads and checks a list request; every member is optional. */
+  public static ListQuery fromJson(JsonObject json) {
+    FieldErrors errors = new FieldErrors();
+    for (String name : json.fieldNames()) {
+      if (!MEMBERS.contains(name)) {
+        errors.add(name, "This parameter is not allowed.");
+      }
+    }
+    int page = positive(json, PAGE, 1, errors);
+    int pageSize = Math.min(positive(json, PAGE_SIZE, DEFAULT_PAGE_SIZE, errors), MAX_PAGE_SIZE);
+    String ordering = text(json, ORDERING, errors);
+    if (ordering == null) {
+      ordering = CustomerOrdering.DEFAULT;
+    } else if (CustomerOrdering.named(ordering).isEmpty()) {
+      errors.add(ORDERING, "Must be one of " + CustomerOrdering.spellings() + ".");
+    }
+    ListQuery query = new ListQuery(page, pageSize,
+        text(json, CITY, errors), text(json, STATE, errors), text(json, COUNTRY, errors),
+        bool(json, IS_VERIFIED, errors), bool(json, IS_BUSINESS_CUSTOMER, errors),
+        text(json, SEARCH, errors), ordering);
+    errors.throwIfAny();
+    return query;
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put(PAGE, page).put(PAGE_SIZE, pageSize).put(ORDERING, ordering);
+    putIfSet(json, CITY, city);
+    putIfSet(json, STATE, state);
+    putIfSet(json, COUNTRY, country);
+    putIfSet(json, IS_VERIFIED, isVerified);
+    putIfSet(json, IS_BUSINESS_CUSTOMER, isBusinessCustomer);
+    putIfSet(json, SEARCH, search);
+    return json;
+  }
+
+  private static void putIfSet(JsonObject json, String key, Object value) {
+    if (value != null) {
+      json.put(key, value);
+    }
+  }
+
+  private static int positive(JsonObject json, String key, int fallback, FieldErrors errors) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      long number = ((Number) value).longValue();
+      if (number >= 1 && number <= Integer.MAX_VALUE) {
+        return (int) number;
+      }
+    }
+    errors.add(key, "A positive integer is required.");
+    return fallback;
+  }
+
+  private static String text(JsonObject json, String key, FieldErrors errors) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.length() > MAX_FILTER_LENGTH) {
+      errors.add(key, "Must be a string of at most " + MAX_FILTER_LENGTH + " characters.");
+      return null;
+    }
+    String stripped = text.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+
+  private static Boolean bool(JsonObject json, String key, FieldErrors errors) {
+    Object value = json.getValue(key);
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    errors.add(key, "Must be a valid boolean.");
+    return null;
+  }
+
+  /** Fails as Django REST framework's paginator does for a page past the end. */
+  public static ServiceFailure invalidPage() {
+    return ServiceFailure.notFound("Invalid page.");
+  }
+}

@@ -1,0 +1,180 @@
+package io.customerservice.customers;
+
+import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.customer.CustomerField;
+import io.customerservice.contract.customer.CustomerKey;
+import io.customerservice.contract.customer.CustomerMessages;
+import io.customerservice.contract.customer.CustomerOrdering;
+import io.customerservice.contract.customer.ListQuery;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * All SQL of the customer aggregate. Statements are templates with named parameters; the only
+ * text put together is from the constants below (column lists, the whitelisted ORDER BY), never
+ * from input. Conflicts and absences come from database facts, not from check-then-act.
+ */
+final class CustomerRepository {
+
+  private static final String TABLE = CustomerSchema.SCHEMA + ".customer";
+
+  private static final String WRITABLE_COLUMNS = CustomerField.writableFields().stream()
+      .map(CustomerField::json).collect(Collectors.joining(", "));
+  private static final String WRITABLE_PARAMS = CustomerField.writableFields().stream()
+      .map(f -> "#{" + f.json() + "}").collect(Collectors.joining(", "));
+  private static final String WRITABLE_ASSIGNMENTS = CustomerField.writableFields().stream()
+      .map(f -> f.json() + " = #{" + f.json() + "}").collect(Collectors.joining(", "));
+
+  private static final String INSERT = "INSERT INTO " + TABLE + " (user_id, " + WRITABLE_COLUMNS + ")"
+      + " VALUES (#{user_id}, " + WRITABLE_PARAMS + ") RETURNING *";
+  private static final String SELECT = "SELECT * FROM " + TABLE;
+  private static final String BY_ID = " WHERE id = #{id}";
+  private static final String BY_USER = " WHERE user_id = #{user_id}";
+  private static final String LOCK = " FOR UPDATE";
+  private static final String UPDATE = "UPDATE " + TABLE + " SET " + WRITABLE_ASSIGNMENTS
+      + ", version = version + 1, updated_at = now() WHERE id = #{id} RETURNING *";
+  private static final String DELETE = "DELETE FROM " + TABLE + " WHERE id = #{id}";
+  private static final String PING = "SELECT 1";
+
+  /** Filters are optional: a null parameter matches every row. */
+  private static final String FILTERS = " WHERE (#{city}::text IS NULL OR lower(city) = lower(#{city}))"
+      + " AND (#{state}::text IS NULL OR lower(state) = lower(#{state}))"
+      + " AND (#{country}::text IS NULL OR lower(country) = lower(#{country}))"
+      + " AND (#{is_verified}::boolean IS NULL OR is_verified = #{is_verified})"
+      + " AND (#{is_business_customer}::boolean IS NULL"
+      + "      OR (coalesce(btrim(company_name), '') <> '') = #{is_business_customer})"
+      + " AND (#{search}::text IS NULL OR street_address ILIKE #{search} OR city ILIKE #{search}"
+      + "      OR state ILIKE #{search} OR postal_code ILIKE #{search} OR country ILIKE #{search}"
+      + "      OR company_name ILIKE #{search})";
+  private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + FILTERS;
+  private static final Map<CustomerOrdering, String[]> PAGE_BY_ORDERING = pageStatements();
+
+  private final Pool pool;
+
+  CustomerRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<JsonObject> insert(UUID userId, JsonObject profile) {
+    Map<String, Object> params = CustomerRows.writableParams(profile);
+    params.put(CustomerKey.USER_ID, userId);
+    return SqlTemplate.forQuery(pool, INSERT).mapTo(CustomerRows.DOCUMENT).execute(params)
+        .map(rows -> rows.iterator().next());
+  }
+
+  /** The customer, or null when there is none. */
+  Future<JsonObject> find(CustomerKey key) {
+    return SqlTemplate.forQuery(pool, SELECT + where(key)).mapTo(CustomerRows.DOCUMENT).execute(params(key))
+        .map(CustomerRepository::firstOrNull);
+  }
+
+  /**
+   * Applies {@code change} to the current document under a row lock, in one transaction, and
+   * bumps the version. Fails NOT_FOUND when there is no such customer and CONFLICT when
+   * {@code expectedVersion} is given and stale.
+   */
+  Future<JsonObject> update(CustomerKey key, Integer expectedVersion, UnaryOperator<JsonObject> change) {
+    return pool.withTransaction(conn -> lockCurrent(conn, key, expectedVersion)
+        .compose(current -> {
+          Map<String, Object> params = CustomerRows.writableParams(change.apply(current));
+          params.put(CustomerKey.ID, UUID.fromString(current.getString(CustomerKey.ID)));
+          return SqlTemplate.forQuery(conn, UPDATE).mapTo(CustomerRows.DOCUMENT).execute(params);
+        })
+        .map(rows -> rows.iterator().next()));
+  }
+
+  /** Deletes the customer and returns the document it had; NOT_FOUND and CONFLICT as for update. */
+  Future<JsonObject> delete(CustomerKey key, Integer expectedVersion) {
+    return pool.withTransaction(conn -> lockCurrent(conn, key, expectedVersion)
+        .compose(current -> SqlTemplate.forUpdate(conn, DELETE)
+            .execute(Map.of(CustomerKey.ID, UUID.fromString(current.getString(CustomerKey.ID))))
+            .map(current)));
+  }
+
+  Future<JsonObject> list(ListQuery query) {
+    Map<String, Object> params = new HashMap<>();
+    params.put(ListQuery.CITY, query.city());
+    params.put(ListQuery.STATE, query.state());
+    params.put(ListQuery.COUNTRY, query.country());
+    params.put(ListQuery.IS_VERIFIED, query.isVerified());
+    params.put(ListQuery.IS_BUSINESS_CUSTOMER, query.isBusinessCustomer());
+    params.put(ListQuery.SEARCH, query.search() == null ? null : "%" + likeEscaped(query.search()) + "%");
+    params.put("limit", query.pageSize());
+    params.put("offset", query.offset());
+    String pageSql = PAGE_BY_ORDERING.get(query.orderingField())[query.descending() ? 1 : 0];
+    Future<Long> count = SqlTemplate.forQuery(pool, COUNT).execute(params)
+        .map(rows -> rows.iterator().next().getLong("count"));
+    Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, pageSql).mapTo(CustomerRows.DOCUMENT).execute(params);
+    return Future.all(count, page).compose(done -> {
+      long total = count.result();
+      if (query.page() > 1 && query.offset() >= total) {
+        return Future.failedFuture(ListQuery.invalidPage());
+      }
+      JsonArray results = new JsonArray();
+      page.result().forEach(results::add);
+      return Future.succeededFuture(CustomerMessages.pageReply(query, total, results));
+    });
+  }
+
+  Future<Void> ping() {
+    return pool.query(PING).execute().mapEmpty();
+  }
+
+  private static Future<JsonObject> lockCurrent(SqlClient conn, CustomerKey key, Integer expectedVersion) {
+    return SqlTemplate.forQuery(conn, SELECT + where(key) + LOCK).mapTo(CustomerRows.DOCUMENT).execute(params(key))
+        .compose(rows -> {
+          JsonObject current = firstOrNull(rows);
+          if (current == null) {
+            return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
+          }
+          int version = current.getInteger(CustomerField.VERSION.json());
+          if (expectedVersion != null && expectedVersion != version) {
+            return Future.failedFuture(ServiceFailure
+                .conflict("The customer was changed by someone else (version " + version + ", expected " + expectedVersion + ").")
+                .with(CustomerMessages.CURRENT_VERSION, version));
+          }
+          return Future.succeededFuture(current);
+        });
+  }
+
+  private static String where(CustomerKey key) {
+    return key.byUser() ? BY_USER : BY_ID;
+  }
+
+  private static Map<String, Object> params(CustomerKey key) {
+    return key.byUser() ? Map.of(CustomerKey.USER_ID, key.userId()) : Map.of(CustomerKey.ID, key.id());
+  }
+
+  private static JsonObject firstOrNull(RowSet<JsonObject> rows) {
+    return rows.iterator().hasNext() ? rows.iterator().next() : null;
+  }
+
+  /** The search term as a literal inside ILIKE: its own wildcards and the escape character escaped. */
+  private static String likeEscaped(String term) {
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** One ascending and one descending page statement per ordering; the id breaks ties so pages are stable. */
+  private static Map<CustomerOrdering, String[]> pageStatements() {
+    Map<CustomerOrdering, String[]> statements = new EnumMap<>(CustomerOrdering.class);
+    for (CustomerOrdering ordering : CustomerOrdering.values()) {
+      String column = ordering.field().json();
+      statements.put(ordering, new String[] {
+          SELECT + FILTERS + " ORDER BY " + column + " ASC NULLS LAST, id ASC LIMIT #{limit} OFFSET #{offset}",
+          SELECT + FILTERS + " ORDER BY " + column + " DESC NULLS LAST, id DESC LIMIT #{limit} OFFSET #{offset}"});
+    }
+    return statements;
+  }
+}

@@ -1,0 +1,82 @@
+package io.customerservice.testkit;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL for tests: one server per test JVM, started on first use, and a new empty
+ * database for each caller, so test classes never see each other's rows and the suite pays the
+ * server's start-up once.
+ */
+public final class TestPostgres {
+
+  private static final String SUPERUSER = "postgres";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private TestPostgres() {
+  }
+
+  /** The db.* config keys of a new, empty database on the shared server. */
+  public static synchronized JsonObject newDatabase() {
+    String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    try (Connection c = shared().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return connection("localhost", shared().getPort(), name);
+  }
+
+  /** The db.* config keys for a database of a server a test started itself. */
+  public static JsonObject connection(String host, int port, String database) {
+    return new JsonObject()
+        .put(ConfigKeys.DB_HOST, host)
+        .put(ConfigKeys.DB_PORT, port)
+        .put(ConfigKeys.DB_DATABASE, database)
+        .put(ConfigKeys.DB_USER, SUPERUSER)
+        .put(ConfigKeys.DB_PASSWORD, "");
+  }
+
+  /** Starts a server of its own in {@code dataDir} (kept between starts) on {@code port}. */
+  public static EmbeddedPostgres startServer(Path dataDir, int port) {
+    try {
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(dataDir)
+          .setCleanDataDirectory(false)
+          .setPort(port)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EmbeddedPostgres shared() {
+    if (server == null) {
+      try {
+        Path dir = Files.createTempDirectory("customer-service-test-pg");
+        server = EmbeddedPostgres.builder()
+            .setDataDirectory(dir)
+            .setCleanDataDirectory(true)
+            // Durability is not what these tests are about; speed is.
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off")
+            .setServerConfig("max_connections", "300")
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return server;
+  }
+}
