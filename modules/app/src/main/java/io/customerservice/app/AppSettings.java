@@ -1,0 +1,47 @@
+package io.customerservice.app;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.contract.config.Settings;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The launcher's view of the configuration, checked as a whole before anything starts, so a bad
+ * value stops start-up with a message naming its key instead of failing one verticle later.
+ */
+record AppSettings(
+    JsonObject config,
+    Set<Role> roles,
+    Map<Role, Integer> instances,
+    DatabaseSettings database,
+    Path embeddedDataDir,
+    int embeddedPort,
+    int requestTimeoutMs) {
+
+  static AppSettings from(JsonObject config) {
+    Settings settings = new Settings(config);
+    Set<Role> roles = Role.parse(settings.string(ConfigKeys.ROLES));
+    Map<Role, Integer> instances = new EnumMap<>(Role.class);
+    for (Role role : Role.values()) {
+      instances.put(role, settings.integer(role.instancesKey(), 1, 256));
+    }
+    settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    return new AppSettings(
+        config,
+        roles,
+        instances,
+        DatabaseSettings.from(settings),
+        Path.of(settings.string(ConfigKeys.DB_EMBEDDED_DATA_DIR)),
+        settings.port(ConfigKeys.DB_EMBEDDED_PORT, true),
+        settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000));
+  }
+
+  /** The same settings with the database the launcher started in place of the configured one. */
+  AppSettings withDatabase(JsonObject databaseKeys) {
+    return from(config.copy().mergeIn(databaseKeys));
+  }
+}

@@ -1,0 +1,77 @@
+package io.customerservice.app;
+
+import io.customerservice.contract.config.ConfigException;
+import io.customerservice.contract.config.ConfigKeys;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the configuration with vertx-config from explicit stores, later ones winning:
+ * the defaults file ({@code conf/application.json}, on disk or else inside the jar), the file
+ * given with {@code --conf}, the environment ({@code HTTP_PORT} for {@code http.port}) and the
+ * system properties ({@code -Dhttp.port=}). Only keys the defaults know are taken: a typo in a
+ * file is an error, not a silently ignored setting.
+ */
+final class ConfigLoader {
+
+  static final String DEFAULTS = "conf/application.json";
+
+  private ConfigLoader() {
+  }
+
+  static Future<JsonObject> load(Vertx vertx, Path overrides, Map<String, String> environment) {
+    return retrieve(vertx, fileStore(DEFAULTS)).compose(defaults -> {
+      ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(fileStore(DEFAULTS));
+      if (overrides != null) {
+        options.addStore(fileStore(overrides.toString()));
+      }
+      options.addStore(new ConfigStoreOptions().setType("json").setConfig(fromEnvironment(defaults.fieldNames(), environment)));
+      options.addStore(new ConfigStoreOptions().setType("sys").setConfig(new JsonObject().put("cache", false)));
+      Future<JsonObject> all = retrieve(vertx, options);
+      Future<JsonObject> file = overrides == null ? Future.succeededFuture(new JsonObject()) : retrieve(vertx, fileStore(overrides.toString()));
+      return Future.all(all, file).map(done -> knownKeysOnly(defaults.fieldNames(), all.result(), file.result()));
+    });
+  }
+
+  private static JsonObject fromEnvironment(Set<String> keys, Map<String, String> environment) {
+    JsonObject json = new JsonObject();
+    for (String key : keys) {
+      String value = environment.get(ConfigKeys.environmentName(key));
+      if (value != null) {
+        json.put(key, value);
+      }
+    }
+    return json;
+  }
+
+  private static JsonObject knownKeysOnly(Set<String> keys, JsonObject merged, JsonObject overridesFile) {
+    for (String key : overridesFile.fieldNames()) {
+      if (!keys.contains(key)) {
+        throw new ConfigException(key, "is not a known key (see conf/application.json for every key)");
+      }
+    }
+    JsonObject config = new JsonObject();
+    keys.forEach(key -> config.put(key, merged.getValue(key)));
+    return config;
+  }
+
+  private static ConfigStoreOptions fileStore(String path) {
+    return new ConfigStoreOptions().setType("file").setFormat("json").setConfig(new JsonObject().put("path", path));
+  }
+
+  private static Future<JsonObject> retrieve(Vertx vertx, ConfigStoreOptions store) {
+    return retrieve(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(store));
+  }
+
+  private static Future<JsonObject> retrieve(Vertx vertx, ConfigRetrieverOptions options) {
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
+    return retriever.getConfig().andThen(done -> retriever.close());
+  }
+}

@@ -1,0 +1,98 @@
+package io.customerservice.app;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default database: a real PostgreSQL server (zonky's binaries from Maven Central) whose
+ * data directory persists between runs. It creates the configured role and database on first
+ * start. It is stopped by the launcher after the verticles, never by its own shutdown hook, so
+ * in-flight work can finish first.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final String LOCAL_HOST = "localhost";
+
+  private final EmbeddedPostgres server;
+  private final Path dataDir;
+
+  private EmbeddedDatabase(EmbeddedPostgres server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts the server in {@code dataDir} on {@code port} (0: any free port); blocking. */
+  static EmbeddedDatabase start(Path dataDir, int port, String database, String user) throws IOException, SQLException {
+    Files.createDirectories(dataDir);
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir)
+        .setCleanDataDirectory(false)
+        .setRegisterShutdownHook(false)
+        .setServerConfig("listen_addresses", LOCAL_HOST);
+    if (port != 0) {
+      builder.setPort(port);
+    }
+    EmbeddedPostgres server;
+    try {
+      server = builder.start();
+    } catch (IllegalStateException locked) {
+      throw new IOException("the embedded database in " + dataDir.toAbsolutePath()
+          + " is in use by another process (" + locked.getMessage() + ")", locked);
+    }
+    EmbeddedDatabase embedded = new EmbeddedDatabase(server, dataDir);
+    embedded.ensureDatabase(database, user);
+    return embedded;
+  }
+
+  /** The db.* keys that point the verticles at this server. */
+  JsonObject connectionKeys() {
+    return new JsonObject().put(ConfigKeys.DB_HOST, LOCAL_HOST).put(ConfigKeys.DB_PORT, server.getPort());
+  }
+
+  String describe() {
+    return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + ", data in " + dataDir;
+  }
+
+  private void ensureDatabase(String database, String user) throws SQLException {
+    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
+        s.execute("CREATE ROLE " + quoted(user) + " LOGIN");
+      }
+      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+        s.execute("CREATE DATABASE " + quoted(database) + " OWNER " + quoted(user));
+        LOG.info("Created database {} owned by {}", database, user);
+      }
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, String name) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** An identifier quoted for DDL, which takes no bind parameters. */
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.customerservice.app;
+
+import static io.customerservice.contract.Addresses.CUSTOMERS_PROFILE_CREATE;
+import static io.customerservice.contract.Addresses.CUSTOMERS_PROFILE_GET;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.customer.CustomerKey;
+import io.customerservice.contract.customer.CustomerMessages;
+import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.TestConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default run: the embedded database keeps its data across restarts of the whole stack. */
+class EmbeddedDatabaseTest {
+
+  @Test
+  void aCustomerSurvivesARestartOfTheServiceAndItsDatabase(@TempDir Path dataDir) throws Exception {
+    UUID user = UUID.randomUUID();
+    JsonObject profile = new JsonObject().put("street_address", "1 Main St").put("city", "Portland")
+        .put("state", "OR").put("postal_code", "97201").put("country", "USA");
+
+    JsonObject created = runService(dataDir, bus -> bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(user, profile)));
+    JsonObject found = runService(dataDir, bus -> bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user))));
+
+    assertEquals(created, found);
+  }
+
+  @Test
+  void aSecondProcessOnTheSameDataDirectoryIsRefusedWithAClearMessage(@TempDir Path dataDir) throws Exception {
+    AppSettings settings = AppSettings.from(TestConfig.defaults());
+    try (EmbeddedDatabase first = start(dataDir, settings)) {
+      IOException error = assertThrows(IOException.class, () -> start(dataDir, settings));
+      assertTrue(error.getMessage().contains("in use by another process"), error.getMessage());
+    }
+  }
+
+  private static EmbeddedDatabase start(Path dataDir, AppSettings settings) throws Exception {
+    return EmbeddedDatabase.start(dataDir, 0, settings.database().database(), settings.database().user());
+  }
+
+  private static JsonObject runService(Path dataDir, java.util.function.Function<Bus, JsonObject> work) throws Exception {
+    AppSettings settings = AppSettings.from(TestConfig.defaults());
+    try (EmbeddedDatabase db = start(dataDir, settings)) {
+      Vertx vertx = Vertx.vertx();
+      try {
+        Bus.await(Launcher.deploy(vertx, settings.withDatabase(db.connectionKeys())));
+        return work.apply(new Bus(vertx));
+      } finally {
+        Bus.await(vertx.close());
+      }
+    }
+  }
+}
