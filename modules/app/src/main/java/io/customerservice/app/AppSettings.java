@@ -3,6 +3,7 @@ package io.customerservice.app;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
+import io.customerservice.http.HttpSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -20,7 +21,9 @@ record AppSettings(
     DatabaseSettings database,
     Path embeddedDataDir,
     int embeddedPort,
-    int requestTimeoutMs) {
+    int requestTimeoutMs,
+    int graceMs,
+    HttpSettings http) {
 
   static AppSettings from(JsonObject config) {
     Settings settings = new Settings(config);
@@ -29,7 +32,7 @@ record AppSettings(
     for (Role role : Role.values()) {
       instances.put(role, settings.integer(role.instancesKey(), 1, 256));
     }
-    settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    HttpSettings http = roles.contains(Role.HTTP) ? HttpSettings.from(settings) : null;
     return new AppSettings(
         config,
         roles,
@@ -37,7 +40,14 @@ record AppSettings(
         DatabaseSettings.from(settings),
         Path.of(settings.string(ConfigKeys.DB_EMBEDDED_DATA_DIR)),
         settings.port(ConfigKeys.DB_EMBEDDED_PORT, true),
-        settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000));
+        settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000),
+        settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000),
+        http);
+  }
+
+  /** Where the HTTP API listens, for the start-up line; empty when this process runs no HTTP. */
+  String httpAddress() {
+    return http == null ? "" : "http://" + http.host() + ":" + http.port();
   }
 
   /** The same settings with the database the launcher started in place of the configured one. */

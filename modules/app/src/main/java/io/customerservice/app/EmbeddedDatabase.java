@@ -40,7 +40,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
-        .setServerConfig("listen_addresses", LOCAL_HOST);
+        .setServerConfig("listen_addresses", LOCAL_HOST)
+        // zonky turns this off for test speed; a committed customer must survive a crash.
+        .setServerConfig("synchronous_commit", "on");
     if (port != 0) {
       builder.setPort(port);
     }

@@ -3,7 +3,7 @@ package io.customerservice.app;
 import io.customerservice.contract.config.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * The customer-service command: with no arguments it runs every role on the embedded PostgreSQL.
@@ -30,32 +30,28 @@ import picocli.CommandLine.Option;
         "environment variable named like it (http.port -> HTTP_PORT, db.pool.size -> DB_POOL_SIZE)",
         "and by a system property (-Dhttp.port=8080); system properties beat the environment,",
         "which beats the files. With db.host empty, an embedded PostgreSQL is started."},
-    sortOptions = false)
+    sortOptions = false,
+    subcommands = TokenCommand.class)
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final int CONFIG_ERROR = 2;
   private static final long START_TIMEOUT_SECONDS = 120;
 
-  @Option(names = "--conf", paramLabel = "FILE",
-      description = "A JSON file of keys to override (any subset of conf/application.json).")
-  private Path conf;
+  @Mixin
+  private ConfOption conf;
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new Main()).execute(args);
-    // On success the service keeps running on Vert.x's threads; only a failure or --help ends here.
-    if (exit != 0 || args.length > 0 && isInformational(args)) {
+    CommandLine cli = new CommandLine(new Main());
+    int exit = cli.execute(args);
+    // A started service keeps running on Vert.x's threads; everything else (a failure, --help,
+    // a subcommand) ends the process here.
+    CommandLine.ParseResult parsed = cli.getParseResult();
+    boolean serving = exit == 0 && parsed != null && !parsed.hasSubcommand()
+        && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+    if (!serving) {
       System.exit(exit);
     }
-  }
-
-  private static boolean isInformational(String[] args) {
-    for (String arg : args) {
-      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -63,7 +59,7 @@ public final class Main implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     EmbeddedDatabase embedded = null;
     try {
-      AppSettings settings = AppSettings.from(await(ConfigLoader.load(vertx, conf, System.getenv())));
+      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(await(ConfigLoader.load(vertx, conf.file, System.getenv()))));
       String database = settings.database().describe();
       if (settings.database().embedded()) {
         embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
@@ -71,19 +67,23 @@ public final class Main implements Callable<Integer> {
         settings = settings.withDatabase(embedded.connectionKeys());
         database = embedded.describe();
       }
-      await(Launcher.deploy(vertx, settings));
-      Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(vertx, embedded)::run, "customer-service-shutdown"));
-      LOG.info("customer-service started: roles [{}], database {}, event-bus request timeout {} ms",
-          settings.roles().stream().map(Role::label).collect(Collectors.joining(", ")), database,
-          settings.requestTimeoutMs());
+      List<String> deployments = await(Launcher.deploy(vertx, settings));
+      Shutdown shutdown = new Shutdown(vertx, deployments, embedded, settings.graceMs());
+      Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "customer-service-shutdown"));
+      String roles = settings.roles().stream().map(Role::label).collect(Collectors.joining(", "));
+      if (settings.httpAddress().isEmpty()) {
+        LOG.info("customer-service started: roles [{}], database {}", roles, database);
+      } else {
+        LOG.info("customer-service listening on {}: roles [{}], database {}", settings.httpAddress(), roles, database);
+      }
       return 0;
     } catch (ConfigException e) {
       System.err.println("customer-service: " + e.getMessage());
-      new Shutdown(vertx, embedded).run();
+      new Shutdown(vertx, List.of(), embedded, 0).run();
       return CONFIG_ERROR;
     } catch (Exception e) {
       LOG.error("customer-service could not start: {}", e.getMessage(), e);
-      new Shutdown(vertx, embedded).run();
+      new Shutdown(vertx, List.of(), embedded, 0).run();
       return 1;
     }
   }
@@ -99,13 +99,27 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Stops the verticles (which drain their in-flight work), then the embedded database. */
-  private record Shutdown(Vertx vertx, EmbeddedDatabase embedded) {
+  /**
+   * Undeploys the roles in the reverse of their deployment order, so the HTTP servers stop taking
+   * requests and finish the ones in flight while the store still answers them; then closes Vert.x
+   * and stops the embedded database. Bounded, so a stuck close cannot keep the process alive.
+   */
+  private record Shutdown(Vertx vertx, List<String> deployments, EmbeddedDatabase embedded, long graceMs) {
+    private static final long CLOSE_MARGIN_MS = 15_000;
+
     void run() {
+      LOG.info("customer-service stopping: draining in-flight requests (up to {} ms)", graceMs);
+      Future<Void> undeployed = Future.succeededFuture();
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        undeployed = undeployed.compose(v -> vertx.undeploy(id));
+      }
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+        undeployed.eventually(vertx::close)
+            .toCompletionStage().toCompletableFuture().get(graceMs + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+        LOG.info("Verticles stopped, pool closed");
       } catch (Exception e) {
-        LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+        LOG.warn("Vert.x did not close within {} ms: {}", graceMs + CLOSE_MARGIN_MS, e.toString());
       }
       if (embedded != null) {
         try {

@@ -3,6 +3,7 @@ package io.customerservice.app;
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.customers.CustomerStoreVerticle;
+import io.customerservice.http.HttpVerticle;
 import io.vertx.core.Deployable;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * calls them finds them answering.
  */
 enum Role {
-  CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new);
+  CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new),
+  HTTP("http", ConfigKeys.HTTP_INSTANCES, HttpVerticle::new);
 
   static final String ALL = "all";
 

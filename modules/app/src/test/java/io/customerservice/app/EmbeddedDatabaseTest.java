@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
+import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.vertx.core.Vertx;
@@ -33,7 +34,7 @@ class EmbeddedDatabaseTest {
 
   @Test
   void aSecondProcessOnTheSameDataDirectoryIsRefusedWithAClearMessage(@TempDir Path dataDir) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults());
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
     try (EmbeddedDatabase first = start(dataDir, settings)) {
       IOException error = assertThrows(IOException.class, () -> start(dataDir, settings));
       assertTrue(error.getMessage().contains("in use by another process"), error.getMessage());
@@ -45,7 +46,7 @@ class EmbeddedDatabaseTest {
   }
 
   private static JsonObject runService(Path dataDir, java.util.function.Function<Bus, JsonObject> work) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults());
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
     try (EmbeddedDatabase db = start(dataDir, settings)) {
       Vertx vertx = Vertx.vertx();
       try {

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns an operation into an event-bus handler: the body must be a JSON object, the reply is the
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class Responder {
 
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
+  /** The MDC key the log pattern prints as the request id. */
+  public static final String MDC_REQUEST_ID = "request_id";
 
   private Responder() {
   }
@@ -33,15 +36,21 @@ public final class Responder {
       }
       result.onComplete(
           message::reply,
-          error -> failureOf(message.address(), error).failReply(message));
+          error -> failureOf(message, error).failReply(message));
     };
   }
 
-  private static ServiceFailure failureOf(String address, Throwable error) {
+  private static ServiceFailure failureOf(Message<Object> message, Throwable error) {
     if (error instanceof ServiceFailure failure) {
       return failure;
     }
-    LOG.error("Unexpected failure at {}", address, error);
+    String requestId = message.headers().get(BusHeaders.REQUEST_ID);
+    MDC.put(MDC_REQUEST_ID, requestId);
+    try {
+      LOG.error("Unexpected failure at {}", message.address(), error);
+    } finally {
+      MDC.remove(MDC_REQUEST_ID);
+    }
     return ServiceFailure.from(error);
   }
 }

@@ -8,6 +8,7 @@ import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.vertx.core.DeploymentOptions;
@@ -16,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class StoreOutageTest {
 
   @Test
   void aStoppedDatabaseIsUnavailableAndTheStoreRecoversWhenItIsBack(Vertx vertx, @TempDir Path dataDir) throws IOException {
-    int port = freePort();
+    int port = FreePort.find();
     EmbeddedPostgres server = TestPostgres.startServer(dataDir, port);
     Bus bus = new Bus(vertx);
     JsonObject config = TestConfig.withDefaults(TestPostgres.connection("localhost", port, "postgres"));
@@ -50,12 +50,6 @@ class StoreOutageTest {
     try (EmbeddedPostgres restarted = TestPostgres.startServer(dataDir, port)) {
       assertEquals(customer, bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user))));
       assertEquals("UP", bus.request(CUSTOMERS_HEALTH_CHECK, new JsonObject()).getString("status"));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

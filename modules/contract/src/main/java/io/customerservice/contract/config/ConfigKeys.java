@@ -21,6 +21,25 @@ public final class ConfigKeys {
   public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
   public static final String DB_EMBEDDED_PORT = "db.embedded.port";
 
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_INSTANCES = "http.instances";
+  public static final String HTTP_BODY_LIMIT_BYTES = "http.body-limit-bytes";
+
+  public static final String JWT_ALGORITHM = "jwt.algorithm";
+  public static final String JWT_SECRET = "jwt.secret";
+  public static final String JWT_DEV_SECRET_FILE = "jwt.dev-secret-file";
+  public static final String JWT_JWKS_URL = "jwt.jwks-url";
+  public static final String JWT_LEEWAY_SECONDS = "jwt.leeway-seconds";
+  public static final String JWT_ISSUER = "jwt.issuer";
+  public static final String JWT_AUDIENCE = "jwt.audience";
+  public static final String JWT_CLAIM_USER_ID = "jwt.claim.user-id";
+  public static final String JWT_CLAIM_TOKEN_TYPE = "jwt.claim.token-type";
+  public static final String JWT_CLAIM_ROLE = "jwt.claim.role";
+  public static final String JWT_CLAIM_EMAIL = "jwt.claim.email";
+  public static final String JWT_CLAIM_FIRST_NAME = "jwt.claim.first-name";
+  public static final String JWT_CLAIM_LAST_NAME = "jwt.claim.last-name";
+
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
 
   public static final String CUSTOMERS_INSTANCES = "customers.instances";

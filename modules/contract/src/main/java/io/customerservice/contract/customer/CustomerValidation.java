@@ -3,6 +3,8 @@ package io.customerservice.contract.customer;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,15 +34,25 @@ public final class CustomerValidation {
   private CustomerValidation() {
   }
 
+  /** What staff and the store may write: every writable field. */
+  public static final Set<CustomerField.Access> ANY_WRITER = EnumSet.of(CustomerField.Access.OWNER, CustomerField.Access.STAFF);
+  /** What customers may write about themselves. */
+  public static final Set<CustomerField.Access> OWNER = EnumSet.of(CustomerField.Access.OWNER);
+
   /** The normalised input, or a {@link ServiceFailure} with field errors that names every problem. */
   public static JsonObject validate(JsonObject input, Mode mode) {
+    return validate(input, mode, ANY_WRITER);
+  }
+
+  /** As {@link #validate(JsonObject, Mode)}, for a writer who may write only fields of the {@code writable} access levels. */
+  public static JsonObject validate(JsonObject input, Mode mode, Set<CustomerField.Access> writable) {
     FieldErrors errors = new FieldErrors();
     JsonObject normalised = new JsonObject();
     for (String name : input.fieldNames()) {
       CustomerField field = CustomerField.named(name).orElse(null);
       if (field == null) {
         errors.add(name, "This field is not allowed.");
-      } else if (!field.writable()) {
+      } else if (!writable.contains(field.access())) {
         errors.add(name, "This field is read-only.");
       } else {
         Object value = normalise(field, input.getValue(name), errors);

@@ -1,0 +1,67 @@
+package io.customerservice.contract.config;
+
+import java.util.Set;
+
+/**
+ * How access tokens are signed and what their claims are called: djangorestframework-simplejwt's
+ * layout by default (HS256 with a shared secret, {@code token_type} "access", {@code user_id}),
+ * plus the authentication service's custom claims. RS256 and ES256 verify against a JWKS URL.
+ */
+public record JwtSettings(
+    String algorithm,
+    String secret,
+    String jwksUrl,
+    int leewaySeconds,
+    String issuer,
+    String audience,
+    String userIdClaim,
+    String tokenTypeClaim,
+    String roleClaim,
+    String emailClaim,
+    String firstNameClaim,
+    String lastNameClaim) {
+
+  private static final Set<String> SHARED_SECRET = Set.of("HS256", "HS384", "HS512");
+  private static final Set<String> PUBLIC_KEY = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
+
+  public static JwtSettings from(Settings settings) {
+    String algorithm = settings.string(ConfigKeys.JWT_ALGORITHM);
+    String secret = settings.string(ConfigKeys.JWT_SECRET);
+    String jwksUrl = settings.string(ConfigKeys.JWT_JWKS_URL);
+    if (SHARED_SECRET.contains(algorithm)) {
+      if (secret.isEmpty()) {
+        throw new ConfigException(ConfigKeys.JWT_SECRET, "is required: tokens are verified with " + algorithm
+            + " and the secret the authentication service signs with");
+      }
+    } else if (PUBLIC_KEY.contains(algorithm)) {
+      if (!jwksUrl.startsWith("http://") && !jwksUrl.startsWith("https://")) {
+        throw new ConfigException(ConfigKeys.JWT_JWKS_URL, "is required as an http(s) URL with " + algorithm);
+      }
+    } else {
+      throw new ConfigException(ConfigKeys.JWT_ALGORITHM, "must be one of HS256, HS384, HS512, RS256, RS384, RS512, "
+          + "ES256, ES384, ES512, got '" + algorithm + "'");
+    }
+    return new JwtSettings(algorithm, secret, jwksUrl,
+        settings.integer(ConfigKeys.JWT_LEEWAY_SECONDS, 0, 3600),
+        settings.string(ConfigKeys.JWT_ISSUER),
+        settings.string(ConfigKeys.JWT_AUDIENCE),
+        claim(settings, ConfigKeys.JWT_CLAIM_USER_ID),
+        claim(settings, ConfigKeys.JWT_CLAIM_TOKEN_TYPE),
+        claim(settings, ConfigKeys.JWT_CLAIM_ROLE),
+        claim(settings, ConfigKeys.JWT_CLAIM_EMAIL),
+        claim(settings, ConfigKeys.JWT_CLAIM_FIRST_NAME),
+        claim(settings, ConfigKeys.JWT_CLAIM_LAST_NAME));
+  }
+
+  public boolean usesSharedSecret() {
+    return SHARED_SECRET.contains(algorithm);
+  }
+
+  private static String claim(Settings settings, String key) {
+    String name = settings.string(key);
+    if (name.isEmpty()) {
+      throw new ConfigException(key, "must name a claim");
+    }
+    return name;
+  }
+}

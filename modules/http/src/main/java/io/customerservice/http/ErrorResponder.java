@@ -1,0 +1,81 @@
+package io.customerservice.http;
+
+import io.customerservice.contract.FailureCode;
+import io.customerservice.contract.ServiceFailure;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become HTTP answers, in Django REST framework's shapes:
+ * {@code {"detail": "..."}}, or for invalid input {@code {"field": ["message"]}}. Handlers only
+ * call {@code ctx.fail(...)} or throw. Nothing internal (stack trace, class name) reaches a client.
+ */
+final class ErrorResponder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+  private static final String SERVER_ERROR = "A server error occurred.";
+
+  private ErrorResponder() {
+  }
+
+  static void mount(Router router, int bodyLimitBytes) {
+    router.route().failureHandler(ErrorResponder::handle);
+    router.errorHandler(404, ctx -> Responses.json(ctx, 404, detail("Not found.")));
+    router.errorHandler(405, ctx -> Responses.json(ctx, 405, detail("Method \"" + ctx.request().method() + "\" not allowed.")));
+    router.errorHandler(413, ctx -> Responses.json(ctx, 413, detail("The request body is larger than " + bodyLimitBytes + " bytes.")));
+    router.errorHandler(500, ctx -> Responses.json(ctx, 500, detail(SERVER_ERROR)));
+  }
+
+  private static void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    if (failure instanceof HttpProblem problem) {
+      ctx.response().headers().addAll(problem.headers());
+      Responses.json(ctx, problem.status(), problem.body());
+    } else if (failure instanceof ServiceFailure || failure instanceof ReplyException) {
+      ServiceFailure service = ServiceFailure.from(failure);
+      Responses.json(ctx, service.code().code(), bodyOf(service));
+    } else if (failure instanceof HttpException http) {
+      answerStatus(ctx, http.getStatusCode());
+    } else if (failure == null) {
+      answerStatus(ctx, ctx.statusCode());
+    } else {
+      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      Responses.json(ctx, 500, detail(SERVER_ERROR));
+    }
+  }
+
+  private static void answerStatus(RoutingContext ctx, int status) {
+    String text = switch (status) {
+      case 400 -> "Bad request.";
+      case 404 -> "Not found.";
+      case 405 -> "Method \"" + ctx.request().method() + "\" not allowed.";
+      case 413 -> "The request body is too large.";
+      default -> status >= 500 ? SERVER_ERROR : "Request refused.";
+    };
+    Responses.json(ctx, status < 400 ? 500 : status, detail(text));
+  }
+
+  /** Field errors alone for invalid input (as DRF answers a serializer's errors), else the detail. */
+  static JsonObject bodyOf(ServiceFailure failure) {
+    if (failure.code() == FailureCode.INVALID && !failure.fieldErrors().isEmpty()) {
+      return failure.fieldErrors();
+    }
+    if (failure.code() == FailureCode.INTERNAL) {
+      return detail(SERVER_ERROR);
+    }
+    return detail(failure.detail());
+  }
+
+  private static JsonObject detail(String text) {
+    return new JsonObject().put("detail", text);
+  }
+}

@@ -1,0 +1,58 @@
+package io.customerservice.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An answer the HTTP edge gives by itself (authentication, content type, preconditions), with
+ * the status, the Django REST framework body and any headers it needs.
+ */
+final class HttpProblem extends RuntimeException {
+
+  private final int status;
+  private final JsonObject body;
+  private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+
+  HttpProblem(int status, String detail) {
+    this(status, new JsonObject().put("detail", detail));
+  }
+
+  HttpProblem(int status, JsonObject body) {
+    super(body.getString("detail", "HTTP " + status), null, false, false);
+    this.status = status;
+    this.body = body;
+  }
+
+  HttpProblem header(String name, String value) {
+    headers.add(name, value);
+    return this;
+  }
+
+  int status() {
+    return status;
+  }
+
+  JsonObject body() {
+    return body;
+  }
+
+  MultiMap headers() {
+    return headers;
+  }
+
+  static HttpProblem notAuthenticated(String detail, String code) {
+    JsonObject body = new JsonObject().put("detail", detail);
+    if (code != null) {
+      body.put("code", code);
+    }
+    return new HttpProblem(401, body).header("WWW-Authenticate", "Bearer realm=\"api\"");
+  }
+
+  static HttpProblem forbidden() {
+    return new HttpProblem(403, "You do not have permission to perform this action.");
+  }
+
+  static HttpProblem invalid(String field, String message) {
+    return new HttpProblem(400, new JsonObject().put(field, new io.vertx.core.json.JsonArray().add(message)));
+  }
+}

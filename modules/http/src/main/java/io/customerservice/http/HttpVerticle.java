@@ -1,0 +1,46 @@
+package io.customerservice.http;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.contract.config.Settings;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single entry point for the frontend. It holds no customer data: every request becomes an
+ * event-bus request to the verticle that owns the data. Ready once the server listens.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private HttpServer server;
+  private long graceMs;
+
+  @Override
+  public Future<?> start() {
+    Settings config = new Settings(config());
+    HttpSettings settings = HttpSettings.from(config);
+    graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    return TokenVerifier.create(vertx, settings.jwt()).compose(verifier -> {
+      BusClient bus = new BusClient(vertx.eventBus(), settings.requestTimeoutMs());
+      Router router = Router.router(vertx);
+      router.route().handler(new RequestLog());
+      router.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+      new HealthRoutes(bus).mount(router);
+      new CustomerRoutes(bus, new BearerAuthentication(verifier)).mount(router);
+      ErrorResponder.mount(router, settings.bodyLimitBytes());
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
+          .requestHandler(router);
+      return server.listen();
+    });
+  }
+
+  /** Stops accepting connections and lets requests in flight finish, up to the grace period. */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,56 @@
+package io.customerservice.http;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.customers.CustomerStoreVerticle;
+import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.FreePort;
+import io.customerservice.testkit.HttpApi;
+import io.customerservice.testkit.TestConfig;
+import io.customerservice.testkit.TestPostgres;
+import io.customerservice.testkit.Tokens;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The full in-process app for HTTP tests: a fresh database, the customer store and the HTTP
+ * verticle (two instances, as in production) on a free loopback port.
+ */
+final class ApiServer implements AutoCloseable {
+
+  final Vertx vertx = Vertx.vertx();
+  final HttpApi api;
+  final JsonObject config;
+
+  private ApiServer(boolean withStore, JsonObject overrides) {
+    int port = FreePort.find();
+    config = TestConfig.withDefaults(TestPostgres.newDatabase())
+        .put(ConfigKeys.HTTP_HOST, "127.0.0.1")
+        .put(ConfigKeys.HTTP_PORT, port)
+        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
+        .mergeIn(overrides);
+    if (withStore) {
+      Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));
+    }
+    Bus.await(vertx.deployVerticle(HttpVerticle.class, new DeploymentOptions().setConfig(config).setInstances(2)));
+    api = new HttpApi(port);
+  }
+
+  static ApiServer start() {
+    return new ApiServer(true, new JsonObject());
+  }
+
+  static ApiServer start(JsonObject overrides) {
+    return new ApiServer(true, overrides);
+  }
+
+  /** The HTTP verticle alone, with nobody answering the store's addresses. */
+  static ApiServer withoutStore(JsonObject overrides) {
+    return new ApiServer(false, overrides);
+  }
+
+  @Override
+  public void close() {
+    Bus.await(vertx.close());
+  }
+}

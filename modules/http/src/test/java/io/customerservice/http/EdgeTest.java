@@ -1,0 +1,55 @@
+package io.customerservice.http;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.Tokens;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Health, request ids, unknown paths and methods, and what happens when the store is missing. */
+class EdgeTest {
+
+  @Test
+  void healthRequestIdsAndDjangoStyleRoutingErrors() {
+    try (ApiServer server = ApiServer.start()) {
+      assertEquals(new JsonObject().put("status", "UP"), server.api.get("/health/live").send().json());
+      Reply ready = server.api.get("/health/ready").send();
+      assertEquals(200, ready.status());
+      assertEquals("UP", ready.json().getJsonObject("checks").getString("customers"));
+
+      Reply given = server.api.get("/health/live").header("X-Request-Id", "abc-123").send();
+      assertEquals("abc-123", given.header("X-Request-Id"));
+      Reply generated = server.api.get("/health/live").header("X-Request-Id", "bad id\twith spaces").send();
+      assertDoesNotThrow(() -> UUID.fromString(generated.header("X-Request-Id")));
+
+      Reply unknown = server.api.get("/api/v2/nothing/").send();
+      assertEquals(404, unknown.status());
+      assertEquals("Not found.", unknown.json().getString("detail"));
+      assertNotNull(unknown.header("X-Request-Id"));
+
+      Reply wrongMethod = server.api.delete("/api/v1/customers/").send();
+      assertEquals(405, wrongMethod.status());
+      assertEquals("Method \"DELETE\" not allowed.", wrongMethod.json().getString("detail"));
+    }
+  }
+
+  @Test
+  void withoutTheStoreRequestsFailFastWith503AndReadinessIsDown() {
+    try (ApiServer server = ApiServer.withoutStore(new JsonObject().put(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 20_000))) {
+      long started = System.nanoTime();
+      Reply reply = server.api.get("/api/v1/customers/profile/").token(Tokens.access(UUID.randomUUID(), "customer")).send();
+      long tookMs = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(503, reply.status(), reply.toString());
+      assertNotNull(reply.json().getString("detail"));
+      assertTrue(tookMs < 5_000, "no handler is reported at once, not after the timeout (" + tookMs + " ms)");
+
+      Reply ready = server.api.get("/health/ready").send();
+      assertEquals(503, ready.status());
+      assertEquals("DOWN", ready.json().getString("status"));
+      assertEquals(200, server.api.get("/health/live").send().status());
+    }
+  }
+}
