@@ -11,16 +11,48 @@ import io.customerservice.testkit.Tokens;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The full in-process app for HTTP tests: a fresh database, the customer store and the HTTP
- * verticle (two instances, as in production) on a free loopback port.
+ * verticle (two instances, as in production) on a free loopback port. A test class declares it as
+ * {@code @RegisterExtension static final Api API = new Api()} to share one per class.
  */
 final class ApiServer implements AutoCloseable {
 
   final Vertx vertx = Vertx.vertx();
   final HttpApi api;
   final JsonObject config;
+
+  /** One server for a whole test class, started before its tests and closed after them. */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private final JsonObject overrides;
+    private ApiServer server;
+
+    PerClass() {
+      this(new JsonObject());
+    }
+
+    PerClass(JsonObject overrides) {
+      this.overrides = overrides;
+    }
+
+    HttpApi api() {
+      return server.api;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      server = ApiServer.start(overrides);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      server.close();
+    }
+  }
 
   private ApiServer(boolean withStore, JsonObject overrides) {
     int port = FreePort.find();

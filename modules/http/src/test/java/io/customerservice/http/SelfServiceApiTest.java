@@ -2,7 +2,6 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
@@ -13,12 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed's registration and profile flow for a customer, over real HTTP. */
 class SelfServiceApiTest {
+
+  @RegisterExtension
+  static final ApiServer.PerClass SERVER = new ApiServer.PerClass();
 
   private static final String CREATE = Profiles.BASE + "profile/create/";
   private static final String PROFILE = Profiles.BASE + "profile/";
@@ -26,26 +27,13 @@ class SelfServiceApiTest {
   private static final String DELETE = Profiles.BASE + "profile/delete/";
   private static final String EXISTS = Profiles.BASE + "check_profile_exists/";
 
-  private static ApiServer server;
-  private static HttpApi api;
-
-  @BeforeAll
-  static void start() {
-    server = ApiServer.start();
-    api = server.api;
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static String newCustomer() {
     return Tokens.access(UUID.randomUUID(), "customer");
   }
 
   private static Reply create(String token) {
-    return api.post(CREATE).token(token).json(Profiles.portland()).send();
+    return SERVER.api().post(CREATE).token(token).json(Profiles.portland()).send();
   }
 
   @Test
@@ -82,7 +70,7 @@ class SelfServiceApiTest {
 
   @Test
   void theUserIdAlwaysComesFromTheToken() {
-    Reply reply = api.post(CREATE).token(newCustomer()).json(Profiles.portland().put("user_id", UUID.randomUUID().toString())).send();
+    Reply reply = SERVER.api().post(CREATE).token(newCustomer()).json(Profiles.portland().put("user_id", UUID.randomUUID().toString())).send();
     assertEquals(400, reply.status());
     assertEquals(List.of("This field is read-only."), reply.json().getJsonArray("user_id").getList());
   }
@@ -91,7 +79,7 @@ class SelfServiceApiTest {
   void getReturnsTheOwnProfileWithAnETag() {
     String token = newCustomer();
     JsonObject created = create(token).json();
-    Reply reply = api.get(PROFILE).token(token).send();
+    Reply reply = SERVER.api().get(PROFILE).token(token).send();
     assertEquals(200, reply.status());
     assertEquals(created, reply.json());
     assertEquals("\"v1\"", reply.header("ETag"));
@@ -99,7 +87,7 @@ class SelfServiceApiTest {
 
   @Test
   void getWithoutAProfileIsNotFound() {
-    Reply reply = api.get(PROFILE).token(newCustomer()).send();
+    Reply reply = SERVER.api().get(PROFILE).token(newCustomer()).send();
     assertEquals(404, reply.status());
     assertNotNull(reply.json().getString("detail"));
   }
@@ -107,9 +95,9 @@ class SelfServiceApiTest {
   @Test
   void pathsWorkWithAndWithoutTheTrailingSlash() {
     String token = newCustomer();
-    assertEquals(201, api.post(CREATE.substring(0, CREATE.length() - 1)).token(token).json(Profiles.portland()).send().status());
-    assertEquals(200, api.get(PROFILE.substring(0, PROFILE.length() - 1)).token(token).send().status());
-    assertEquals(200, api.get(Profiles.BASE.substring(0, Profiles.BASE.length() - 1))
+    assertEquals(201, SERVER.api().post(CREATE.substring(0, CREATE.length() - 1)).token(token).json(Profiles.portland()).send().status());
+    assertEquals(200, SERVER.api().get(PROFILE.substring(0, PROFILE.length() - 1)).token(token).send().status());
+    assertEquals(200, SERVER.api().get(Profiles.BASE.substring(0, Profiles.BASE.length() - 1))
         .token(Tokens.access(UUID.randomUUID(), "admin")).send().status());
   }
 
@@ -118,7 +106,7 @@ class SelfServiceApiTest {
     String token = newCustomer();
     create(token);
 
-    Reply patched = api.patch(UPDATE).token(token).json(new JsonObject()
+    Reply patched = SERVER.api().patch(UPDATE).token(token).json(new JsonObject()
         .put("company_name", "Acme Plumbing").put("preferred_contact_method", "sms")
         .put("notification_preferences", new JsonObject().put("reminders", true))).send();
     assertEquals(200, patched.status(), patched.toString());
@@ -127,11 +115,11 @@ class SelfServiceApiTest {
     assertEquals("Portland", patched.json().getString("city"));
     assertEquals("\"v2\"", patched.header("ETag"));
 
-    Reply incomplete = api.put(UPDATE).token(token).json(new JsonObject().put("city", "Salem")).send();
+    Reply incomplete = SERVER.api().put(UPDATE).token(token).json(new JsonObject().put("city", "Salem")).send();
     assertEquals(400, incomplete.status());
     assertEquals(List.of("This field is required."), incomplete.json().getJsonArray("street_address").getList());
 
-    Reply replaced = api.put(UPDATE).token(token).json(Profiles.portland().put("city", "Salem")).send();
+    Reply replaced = SERVER.api().put(UPDATE).token(token).json(Profiles.portland().put("city", "Salem")).send();
     assertEquals(200, replaced.status());
     assertEquals("Salem", replaced.json().getString("city"));
     assertEquals("Acme Plumbing", replaced.json().getString("company_name"), "PUT keeps fields it does not name, as DRF does");
@@ -141,13 +129,13 @@ class SelfServiceApiTest {
   void customersCannotWriteStaffOrServerFields() {
     String token = newCustomer();
     create(token);
-    Reply reply = api.patch(UPDATE).token(token).json(new JsonObject()
+    Reply reply = SERVER.api().patch(UPDATE).token(token).json(new JsonObject()
         .put("is_verified", true).put("total_services", 10).put("customer_since", "2020-01-01T00:00:00Z")).send();
     assertEquals(400, reply.status());
     for (String field : List.of("is_verified", "total_services", "customer_since")) {
       assertEquals(List.of("This field is read-only."), reply.json().getJsonArray(field).getList(), field);
     }
-    JsonObject now = api.get(PROFILE).token(token).send().json();
+    JsonObject now = SERVER.api().get(PROFILE).token(token).send().json();
     assertFalse(now.getBoolean("is_verified"));
     assertEquals(1, now.getInteger("version"));
   }
@@ -156,15 +144,15 @@ class SelfServiceApiTest {
   void ifMatchGuardsUpdatesAndDeletes() {
     String token = newCustomer();
     create(token);
-    assertEquals(200, api.patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "Salem")).send().status());
+    assertEquals(200, SERVER.api().patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "Salem")).send().status());
 
-    Reply stale = api.patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "Eugene")).send();
+    Reply stale = SERVER.api().patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "Eugene")).send();
     assertEquals(412, stale.status());
     assertTrue(stale.json().getString("detail").contains("\"v2\""), stale.toString());
-    assertEquals(412, api.patch(UPDATE).token(token).header("If-Match", "garbage").json(new JsonObject().put("city", "Eugene")).send().status());
-    assertEquals(412, api.delete(DELETE).token(token).header("If-Match", "\"v1\"").send().status());
-    assertEquals("Salem", api.get(PROFILE).token(token).send().json().getString("city"));
-    assertEquals(200, api.patch(UPDATE).token(token).header("If-Match", "*").json(new JsonObject().put("city", "Bend")).send().status());
+    assertEquals(412, SERVER.api().patch(UPDATE).token(token).header("If-Match", "garbage").json(new JsonObject().put("city", "Eugene")).send().status());
+    assertEquals(412, SERVER.api().delete(DELETE).token(token).header("If-Match", "\"v1\"").send().status());
+    assertEquals("Salem", SERVER.api().get(PROFILE).token(token).send().json().getString("city"));
+    assertEquals(200, SERVER.api().patch(UPDATE).token(token).header("If-Match", "*").json(new JsonObject().put("city", "Bend")).send().status());
   }
 
   @Test
@@ -174,7 +162,7 @@ class SelfServiceApiTest {
     ExecutorService pool = Executors.newFixedThreadPool(10);
     try {
       List<Callable<Integer>> patches = IntStream.range(0, 10).<Callable<Integer>>mapToObj(i -> () ->
-          api.patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "City" + i)).send().status())
+          SERVER.api().patch(UPDATE).token(token).header("If-Match", "\"v1\"").json(new JsonObject().put("city", "City" + i)).send().status())
           .toList();
       List<Integer> statuses = pool.invokeAll(patches).stream().map(CustomerFutures::get).toList();
       assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
@@ -182,28 +170,28 @@ class SelfServiceApiTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(2, api.get(PROFILE).token(token).send().json().getInteger("version"));
+    assertEquals(2, SERVER.api().get(PROFILE).token(token).send().json().getInteger("version"));
   }
 
   @Test
   void deleteRemovesTheProfileOnlyAndAnswers204() {
     String token = newCustomer();
     create(token);
-    Reply deleted = api.delete(DELETE).token(token).send();
+    Reply deleted = SERVER.api().delete(DELETE).token(token).send();
     assertEquals(204, deleted.status());
     assertEquals("", deleted.text());
-    assertEquals(404, api.get(PROFILE).token(token).send().status());
-    assertEquals(404, api.delete(DELETE).token(token).send().status());
+    assertEquals(404, SERVER.api().get(PROFILE).token(token).send().status());
+    assertEquals(404, SERVER.api().delete(DELETE).token(token).send().status());
     assertEquals(201, create(token).status(), "the user still exists and may create a new profile");
   }
 
   @Test
   void checkProfileExistsAnswersForTheTokensUser() {
     String token = newCustomer();
-    assertEquals(new JsonObject().put("exists", false).putNull("customer_id"), api.post(EXISTS).token(token).send().json());
+    assertEquals(new JsonObject().put("exists", false).putNull("customer_id"), SERVER.api().post(EXISTS).token(token).send().json());
     String id = create(token).json().getString("id");
-    assertEquals(new JsonObject().put("exists", true).put("customer_id", id), api.post(EXISTS).token(token).send().json());
-    assertEquals(400, api.post(EXISTS).token(token).json(new JsonObject().put("user_id", UUID.randomUUID().toString())).send().status());
+    assertEquals(new JsonObject().put("exists", true).put("customer_id", id), SERVER.api().post(EXISTS).token(token).send().json());
+    assertEquals(400, SERVER.api().post(EXISTS).token(token).json(new JsonObject().put("user_id", UUID.randomUUID().toString())).send().status());
   }
 
   /** Unwraps executor futures in a stream. */
