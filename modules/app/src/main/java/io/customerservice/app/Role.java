@@ -3,6 +3,7 @@ package io.customerservice.app;
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.customers.CustomerStoreVerticle;
+import io.customerservice.history.ServiceHistoryVerticle;
 import io.customerservice.http.HttpVerticle;
 import io.vertx.core.Deployable;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  */
 enum Role {
   CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new),
+  HISTORY("history", ConfigKeys.HISTORY_INSTANCES, ServiceHistoryVerticle::new),
   HTTP("http", ConfigKeys.HTTP_INSTANCES, HttpVerticle::new);
 
   static final String ALL = "all";

@@ -16,6 +16,13 @@ public final class Addresses {
   /** Answers {@code {"status": "UP"}} only when the store can reach its database. */
   public static final String CUSTOMERS_HEALTH_CHECK = "customers.health.check";
 
+  /** Records one completed service: appends to the history and bumps the customer's counters. */
+  public static final String HISTORY_SERVICE_RECORD = "history.service.record";
+  /** A page of a customer's service history, newest first. */
+  public static final String HISTORY_SERVICE_LIST = "history.service.list";
+
+  public static final String HISTORY_EVENTS_SERVICE_RECORDED = "history.events.service-recorded";
+
   public static final String CUSTOMERS_EVENTS_CREATED = "customers.events.created";
   public static final String CUSTOMERS_EVENTS_UPDATED = "customers.events.updated";
   public static final String CUSTOMERS_EVENTS_DELETED = "customers.events.deleted";

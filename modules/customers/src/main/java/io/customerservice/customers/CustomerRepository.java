@@ -6,8 +6,8 @@ import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.CustomerOrdering;
 import io.customerservice.contract.customer.ListQuery;
+import io.customerservice.database.Pages;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 final class CustomerRepository {
 
-  private static final String TABLE = CustomerSchema.SCHEMA + ".customer";
+  static final String SCHEMA = "customers";
+  private static final String TABLE = SCHEMA + ".customer";
 
   private static final String WRITABLE_COLUMNS = CustomerField.writableFields().stream()
       .map(CustomerField::json).collect(Collectors.joining(", "));
@@ -117,15 +118,7 @@ final class CustomerRepository {
     Future<Long> count = SqlTemplate.forQuery(pool, COUNT).execute(params)
         .map(rows -> rows.iterator().next().getLong("count"));
     Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, pageSql).mapTo(CustomerRows.DOCUMENT).execute(params);
-    return Future.all(count, page).compose(done -> {
-      long total = count.result();
-      if (query.page() > 1 && query.offset() >= total) {
-        return Future.failedFuture(ListQuery.invalidPage());
-      }
-      JsonArray results = new JsonArray();
-      page.result().forEach(results::add);
-      return Future.succeededFuture(CustomerMessages.pageReply(query, total, results));
-    });
+    return Pages.of(query, count, page);
   }
 
   Future<Void> ping() {

@@ -8,9 +8,11 @@ import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.CustomerValidation;
 import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.contract.customer.Uuids;
+import io.customerservice.database.DatabaseFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,9 @@ import java.util.UUID;
 final class CustomerStore {
 
   private static final String EXPECTED = CustomerMessages.EXPECTED_VERSION;
+  /** The one constraint whose violation is an answer rather than a bug: a user has one profile. */
+  private static final Map<String, ServiceFailure> CONSTRAINT_FACTS = Map.of(
+      "customer_user_id_key", ServiceFailure.conflict("A customer profile already exists for this user."));
 
   private final CustomerRepository repository;
   private final EventBus eventBus;
@@ -99,7 +104,7 @@ final class CustomerStore {
   }
 
   private static <T> Future<T> stored(Future<T> operation) {
-    return operation.recover(error -> Future.failedFuture(DatabaseFailures.map(error)));
+    return operation.recover(error -> Future.failedFuture(DatabaseFailures.map(error, CONSTRAINT_FACTS)));
   }
 
   private static FieldErrors envelope(JsonObject request, Set<String> members) {

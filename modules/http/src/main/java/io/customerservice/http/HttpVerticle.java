@@ -30,7 +30,13 @@ public final class HttpVerticle extends VerticleBase {
       router.route().handler(new RequestLog());
       router.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
       new HealthRoutes(bus).mount(router);
-      new CustomerRoutes(bus, new BearerAuthentication(verifier)).mount(router);
+      GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
+      CustomerRoutes customers = new CustomerRoutes(bus);
+      HistoryRoutes history = new HistoryRoutes(bus);
+      customers.mountCustomerRoutes(routes);
+      history.mountCustomerRoutes(routes);
+      customers.mountStaffRoutes(routes);
+      history.mountStaffRoutes(routes);
       ErrorResponder.mount(router, settings.bodyLimitBytes());
       server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
           .requestHandler(router);

@@ -22,15 +22,7 @@ final class ListParameters {
   }
 
   static JsonObject toRequest(MultiMap params) {
-    JsonObject request = new JsonObject();
-    String page = params.get(ListQuery.PAGE);
-    if (page != null && !page.isEmpty()) {
-      request.put(ListQuery.PAGE, positive(page).orElseThrow(() -> new HttpProblem(404, "Invalid page.")));
-    }
-    String size = params.get(ListQuery.PAGE_SIZE);
-    if (size != null) {
-      positive(size).ifPresent(s -> request.put(ListQuery.PAGE_SIZE, s));
-    }
+    JsonObject request = paging(params, new JsonObject());
     for (String name : TEXT_FILTERS) {
       String value = params.get(name);
       if (value != null && !value.isBlank()) {
@@ -42,6 +34,19 @@ final class ListParameters {
       if (value != null && !value.isBlank()) {
         request.put(name, bool(name, value));
       }
+    }
+    return request;
+  }
+
+  /** {@code page} and {@code page_size} added to {@code request}, read as DRF's paginator reads them. */
+  static JsonObject paging(MultiMap params, JsonObject request) {
+    String page = params.get(ListQuery.PAGE);
+    if (page != null && !page.isEmpty()) {
+      request.put(ListQuery.PAGE, positive(page).orElseThrow(() -> new HttpProblem(404, "Invalid page.")));
+    }
+    String size = params.get(ListQuery.PAGE_SIZE);
+    if (size != null) {
+      positive(size).ifPresent(s -> request.put(ListQuery.PAGE_SIZE, s));
     }
     return request;
   }

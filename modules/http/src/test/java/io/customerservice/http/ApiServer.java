@@ -2,6 +2,7 @@ package io.customerservice.http;
 
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.customers.CustomerStoreVerticle;
+import io.customerservice.history.ServiceHistoryVerticle;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The full in-process app for HTTP tests: a fresh database, the customer store and the HTTP
- * verticle (two instances, as in production) on a free loopback port. A test class declares it as
+ * The full in-process app for HTTP tests: a fresh database, the customer store, the service
+ * history and the HTTP verticle (two instances, as in production) on a free loopback port. A test class declares it as
  * {@code @RegisterExtension static final Api API = new Api()} to share one per class.
  */
 final class ApiServer implements AutoCloseable {
@@ -63,6 +64,7 @@ final class ApiServer implements AutoCloseable {
         .mergeIn(overrides);
     if (withStore) {
       Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));
+      Bus.await(vertx.deployVerticle(ServiceHistoryVerticle.class, new DeploymentOptions().setConfig(config)));
     }
     Bus.await(vertx.deployVerticle(HttpVerticle.class, new DeploymentOptions().setConfig(config).setInstances(2)));
     api = new HttpApi(port);
@@ -76,7 +78,7 @@ final class ApiServer implements AutoCloseable {
     return new ApiServer(true, overrides);
   }
 
-  /** The HTTP verticle alone, with nobody answering the store's addresses. */
+  /** The HTTP verticle alone, with nobody answering the store's or the history's addresses. */
   static ApiServer withoutStore(JsonObject overrides) {
     return new ApiServer(false, overrides);
   }

@@ -43,6 +43,8 @@ public final class ConfigKeys {
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
 
   public static final String CUSTOMERS_INSTANCES = "customers.instances";
+  public static final String HISTORY_INSTANCES = "history.instances";
+  public static final String HISTORY_MAX_CLOCK_SKEW_SECONDS = "history.max-clock-skew-seconds";
   public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
 
   private ConfigKeys() {

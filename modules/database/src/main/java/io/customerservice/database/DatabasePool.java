@@ -1,4 +1,4 @@
-package io.customerservice.customers;
+package io.customerservice.database;
 
 import io.customerservice.contract.config.DatabaseSettings;
 import io.vertx.core.Vertx;
@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * that asks for it gets the same connections, so the connection budget is {@code db.pool.size}
  * per process however many instances run. Vert.x closes it when the last user is undeployed.
  */
-final class DatabasePool {
+public final class DatabasePool {
 
   private static final String NAME = "customer-service-db";
 
   private DatabasePool() {
   }
 
-  static Pool create(Vertx vertx, DatabaseSettings db) {
+  public static Pool create(Vertx vertx, DatabaseSettings db) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(db.host())
         .setPort(db.port())

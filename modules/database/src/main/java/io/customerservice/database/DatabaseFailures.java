@@ -1,4 +1,4 @@
-package io.customerservice.customers;
+package io.customerservice.database;
 
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.ServiceFailure;
@@ -6,6 +6,7 @@ import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,21 +16,25 @@ import org.slf4j.LoggerFactory;
  * (a unique or check violation) become CONFLICT or INVALID, an unreachable or restarting server
  * becomes UNAVAILABLE, and anything else is logged and reported as INTERNAL without its details.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailures.class);
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final String USER_ID_UNIQUE = "customer_user_id_key";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private DatabaseFailures() {
   }
 
-  static ServiceFailure map(Throwable error) {
+  /**
+   * The contract failure for {@code error}; {@code facts} names the constraints whose violation
+   * is an expected answer (a unique key taken, a row that no longer exists) and what to answer.
+   */
+  public static ServiceFailure map(Throwable error, Map<String, ServiceFailure> facts) {
     if (error instanceof ServiceFailure failure) {
       return failure;
     }
     if (error instanceof PgException pg) {
-      return fromSqlState(pg);
+      return fromSqlState(pg, facts);
     }
     if (error instanceof IOException || error instanceof ClosedConnectionException
         || error instanceof TimeoutException || error instanceof VertxException) {
@@ -40,10 +45,10 @@ final class DatabaseFailures {
     return ServiceFailure.from(error);
   }
 
-  private static ServiceFailure fromSqlState(PgException pg) {
+  private static ServiceFailure fromSqlState(PgException pg, Map<String, ServiceFailure> facts) {
     String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-    if (state.equals(UNIQUE_VIOLATION) && USER_ID_UNIQUE.equals(pg.getConstraint())) {
-      return ServiceFailure.conflict("A customer profile already exists for this user.");
+    if ((state.equals(UNIQUE_VIOLATION) || state.equals(FOREIGN_KEY_VIOLATION)) && facts.containsKey(pg.getConstraint())) {
+      return facts.get(pg.getConstraint());
     }
     if (state.startsWith("22") || state.startsWith("23")) {
       // The validation should have refused this input first; the constraint is the backstop.

@@ -1,0 +1,150 @@
+package io.customerservice.history;
+
+import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.Timestamps;
+import io.customerservice.contract.customer.CustomerKey;
+import io.customerservice.contract.customer.ListQuery;
+import io.customerservice.contract.history.HistoryMessages;
+import io.customerservice.contract.history.ServiceRecordRequest;
+import io.customerservice.database.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.templates.RowMapper;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * All SQL of the service history. Recording is one transaction: the history row, then the
+ * customer's counters under that row's lock, so concurrent records on one customer serialise
+ * there and each counts exactly once.
+ */
+final class ServiceHistoryRepository {
+
+  static final String SCHEMA = "history";
+  private static final String TABLE = SCHEMA + ".service_history";
+  private static final String CUSTOMERS = "customers.customer";
+
+  private static final String INSERT = "INSERT INTO " + TABLE
+      + " (customer_id, service_date, service_type, reference, idempotency_key, recorded_by)"
+      + " VALUES (#{customer_id}, coalesce(#{service_date}, now()), #{service_type}, #{reference}, #{idempotency_key}, #{recorded_by})"
+      + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING *";
+  private static final String COUNT_SERVICE = "UPDATE " + CUSTOMERS
+      + " SET total_services = total_services + 1,"
+      + "     last_service_date = greatest(last_service_date, #{service_date}),"
+      + "     version = version + 1, updated_at = now()"
+      + " WHERE id = #{customer_id} RETURNING id, total_services, last_service_date, version";
+  private static final String COUNTERS = "SELECT id, total_services, last_service_date, version FROM " + CUSTOMERS
+      + " WHERE id = #{customer_id}";
+  private static final String BY_KEY = "SELECT * FROM " + TABLE + " WHERE idempotency_key = #{idempotency_key}";
+  private static final String CUSTOMER_BY_ID = "SELECT id FROM " + CUSTOMERS + " WHERE id = #{id}";
+  private static final String CUSTOMER_BY_USER = "SELECT id FROM " + CUSTOMERS + " WHERE user_id = #{user_id}";
+  private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + " WHERE customer_id = #{customer_id}";
+  private static final String PAGE = "SELECT * FROM " + TABLE + " WHERE customer_id = #{customer_id}"
+      + " ORDER BY service_date DESC, recorded_at DESC, id DESC LIMIT #{limit} OFFSET #{offset}";
+
+  private static final RowMapper<JsonObject> RECORD = ServiceHistoryRepository::record;
+  private static final RowMapper<JsonObject> COUNTER = row -> new JsonObject()
+      .put(CustomerKey.ID, row.getUUID("id").toString())
+      .put("total_services", row.getInteger("total_services"))
+      .put("last_service_date", Timestamps.format(row.getOffsetDateTime("last_service_date")))
+      .put("version", row.getInteger("version"));
+
+  private final Pool pool;
+
+  ServiceHistoryRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Records the service, or, for an idempotency key seen before, answers with the first record. */
+  Future<JsonObject> record(ServiceRecordRequest request) {
+    Map<String, Object> params = new HashMap<>();
+    params.put(ServiceRecordRequest.CUSTOMER_ID, request.customerId());
+    params.put(ServiceRecordRequest.SERVICE_DATE, request.serviceDate());
+    params.put(ServiceRecordRequest.SERVICE_TYPE, request.serviceType());
+    params.put(ServiceRecordRequest.REFERENCE, request.reference());
+    params.put(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey());
+    params.put(ServiceRecordRequest.RECORDED_BY, request.recordedBy());
+    return pool.withTransaction(conn -> SqlTemplate.forQuery(conn, INSERT).mapTo(RECORD).execute(params)
+        .compose(inserted -> {
+          JsonObject record = first(inserted);
+          if (record == null) {
+            return replay(conn, request);
+          }
+          Map<String, Object> count = Map.of(
+              ServiceRecordRequest.CUSTOMER_ID, request.customerId(),
+              ServiceRecordRequest.SERVICE_DATE, java.time.OffsetDateTime.parse(record.getString(ServiceRecordRequest.SERVICE_DATE)));
+          return SqlTemplate.forQuery(conn, COUNT_SERVICE).mapTo(COUNTER).execute(count)
+              .map(counters -> reply(record, first(counters), false));
+        }));
+  }
+
+  /** The customer's history page, newest first; NOT_FOUND when there is no such customer. */
+  Future<JsonObject> list(CustomerKey key, ListQuery page) {
+    String find = key.byUser() ? CUSTOMER_BY_USER : CUSTOMER_BY_ID;
+    Map<String, Object> keyParams = key.byUser() ? Map.of(CustomerKey.USER_ID, key.userId()) : Map.of(CustomerKey.ID, key.id());
+    return SqlTemplate.forQuery(pool, find).execute(keyParams).compose(found -> {
+      if (!found.iterator().hasNext()) {
+        return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
+      }
+      UUID customerId = found.iterator().next().getUUID("id");
+      Map<String, Object> params = Map.of(ServiceRecordRequest.CUSTOMER_ID, customerId,
+          "limit", page.pageSize(), "offset", page.offset());
+      Future<Long> count = SqlTemplate.forQuery(pool, COUNT).execute(params).map(rows -> rows.iterator().next().getLong("count"));
+      return Pages.of(page, count, SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
+    });
+  }
+
+  private static Future<JsonObject> replay(SqlClient conn, ServiceRecordRequest request) {
+    return SqlTemplate.forQuery(conn, BY_KEY).mapTo(RECORD)
+        .execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
+        .compose(rows -> {
+          JsonObject first = first(rows);
+          if (!sameService(first, request)) {
+            return Future.failedFuture(ServiceFailure.conflict(
+                "This idempotency key was already used for a different service record."));
+          }
+          return SqlTemplate.forQuery(conn, COUNTERS).mapTo(COUNTER)
+              .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
+              .map(counters -> reply(first, first(counters), true));
+        });
+  }
+
+  /** A retry names the same customer, and any detail it gives matches the first record. */
+  private static boolean sameService(JsonObject first, ServiceRecordRequest request) {
+    return first.getString(ServiceRecordRequest.CUSTOMER_ID).equals(request.customerId().toString())
+        && (request.serviceDate() == null
+            || Objects.equals(first.getString(ServiceRecordRequest.SERVICE_DATE), Timestamps.format(request.serviceDate())))
+        && (request.serviceType() == null || request.serviceType().equals(first.getString(ServiceRecordRequest.SERVICE_TYPE)))
+        && (request.reference() == null || request.reference().equals(first.getString(ServiceRecordRequest.REFERENCE)));
+  }
+
+  private static JsonObject reply(JsonObject record, JsonObject counters, boolean replayed) {
+    return new JsonObject()
+        .put(HistoryMessages.RECORD, record)
+        .put(HistoryMessages.COUNTERS, counters)
+        .put(HistoryMessages.REPLAYED, replayed);
+  }
+
+  private static JsonObject record(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put(ServiceRecordRequest.CUSTOMER_ID, row.getUUID("customer_id").toString())
+        .put(ServiceRecordRequest.SERVICE_DATE, Timestamps.format(row.getOffsetDateTime("service_date")))
+        .put(ServiceRecordRequest.SERVICE_TYPE, row.getString("service_type"))
+        .put(ServiceRecordRequest.REFERENCE, row.getString("reference"))
+        .put(ServiceRecordRequest.IDEMPOTENCY_KEY, row.getString("idempotency_key"))
+        .put(ServiceRecordRequest.RECORDED_BY, row.getString("recorded_by"))
+        .put("recorded_at", Timestamps.format(row.getOffsetDateTime("recorded_at")));
+  }
+
+  private static <T> T first(RowSet<T> rows) {
+    return rows.iterator().hasNext() ? rows.iterator().next() : null;
+  }
+}
