@@ -1,0 +1,119 @@
+package io.customerservice.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.testkit.FreePort;
+import io.customerservice.testkit.HttpApi;
+import io.customerservice.testkit.TestConfig;
+import io.customerservice.testkit.TestPostgres;
+import io.customerservice.testkit.Tokens;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service process is killed with SIGKILL while increments stream in, then restarted, and the
+ * client re-sends every increment with its idempotency key: the counter ends at exactly the
+ * number of distinct increments, nothing lost and nothing counted twice.
+ */
+class CrashSafetyTest {
+
+  private static final int INCREMENTS = 400;
+
+  @Test
+  void killDashNineBetweenIncrementsLosesNothingAndCountsNothingTwice(@TempDir Path dir) throws Exception {
+    int port = FreePort.find();
+    JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
+        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, port).put(ConfigKeys.JWT_SECRET, Tokens.SECRET);
+    Path conf = Files.writeString(dir.resolve("crash.json"), config.encode());
+    HttpApi api = new HttpApi(port);
+    String staff = Tokens.access(UUID.randomUUID(), "admin");
+    List<String> keys = java.util.stream.IntStream.range(0, INCREMENTS).mapToObj(i -> "crash-" + i + "-" + UUID.randomUUID()).toList();
+
+    Process first = startService(conf, dir.resolve("first.log"), api);
+    String id = api.post("/api/v1/customers/profile/create/").token(Tokens.access(UUID.randomUUID(), "customer"))
+        .json(new JsonObject().put("street_address", "1 Main St").put("city", "Portland").put("state", "OR")
+            .put("postal_code", "97201").put("country", "USA")).send().json().getString("id");
+
+    AtomicInteger acknowledged = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    for (String key : keys) {
+      clients.submit(() -> {
+        try {
+          if (increment(api, staff, id, key) == 200) {
+            acknowledged.incrementAndGet();
+          }
+        } catch (RuntimeException connectionLost) {
+          // The process died under this request: the client does not know whether it counted.
+        }
+      });
+    }
+    while (acknowledged.get() < INCREMENTS / 4) {
+      Thread.sleep(5);
+    }
+    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    clients.shutdown();
+    assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+    int before = acknowledged.get();
+    System.out.printf("[figure] %d of %d increments acknowledged before kill -9%n", before, INCREMENTS);
+    assertTrue(before < INCREMENTS, "the kill landed mid-stream");
+
+    Process second = startService(conf, dir.resolve("second.log"), api);
+    try {
+      int counted = total(api, staff, id);
+      assertTrue(counted >= before, "every acknowledged increment survived (" + counted + " >= " + before + ")");
+      for (String key : keys) {
+        assertEquals(200, increment(api, staff, id, key));
+      }
+      assertEquals(INCREMENTS, total(api, staff, id));
+      assertEquals(INCREMENTS, api.get("/api/v1/customers/" + id + "/service_history/").token(staff).send().json().getInteger("count"));
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int increment(HttpApi api, String staff, String id, String key) {
+    return api.post("/api/v1/customers/" + id + "/increment_service/").token(staff)
+        .header("Idempotency-Key", key).json(new JsonObject()).send().status();
+  }
+
+  private static int total(HttpApi api, String staff, String id) {
+    return api.get("/api/v1/customers/" + id + "/").token(staff).send().json().getInteger("total_services");
+  }
+
+  /** The real launcher in its own JVM, on the test classpath, until /health/ready answers. */
+  private static Process startService(Path conf, Path log, HttpApi api) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--conf", conf.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        fail("the service exited: " + Files.readString(log));
+      }
+      try {
+        if (api.get("/health/ready").send().status() == 200) {
+          return process;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("the service did not become ready: " + Files.readString(log));
+  }
+}
