@@ -2,6 +2,7 @@ package io.customerservice.app;
 
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.history.ServiceHistoryVerticle;
 import io.customerservice.http.HttpVerticle;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 enum Role {
   CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new),
   HISTORY("history", ConfigKeys.HISTORY_INSTANCES, ServiceHistoryVerticle::new),
+  AUTH_PROXY("auth-proxy", ConfigKeys.AUTH_PROXY_INSTANCES, AuthProxyVerticle::new),
   HTTP("http", ConfigKeys.HTTP_INSTANCES, HttpVerticle::new);
 
   static final String ALL = "all";

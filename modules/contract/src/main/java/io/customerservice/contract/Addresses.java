@@ -23,6 +23,17 @@ public final class Addresses {
 
   public static final String HISTORY_EVENTS_SERVICE_RECORDED = "history.events.service-recorded";
 
+  /** A user's data from the authentication service (cached, behind a circuit breaker). */
+  public static final String AUTH_USERS_GET = "auth.users.get";
+  /** Several users' data in one request, for list pages. */
+  public static final String AUTH_USERS_GET_MANY = "auth.users.get-many";
+  /** A token checked by the authentication service itself (the remote validation mode). */
+  public static final String AUTH_TOKENS_VALIDATE = "auth.tokens.validate";
+  /** The auth proxy's breaker state and cache figures. */
+  public static final String AUTH_PROXY_STATUS = "auth.proxy.status";
+  /** Published by the authentication service when a user's email, names, phone or role change. */
+  public static final String AUTH_EVENTS_USER_CHANGED = "auth.events.user-changed";
+
   public static final String CUSTOMERS_EVENTS_CREATED = "customers.events.created";
   public static final String CUSTOMERS_EVENTS_UPDATED = "customers.events.updated";
   public static final String CUSTOMERS_EVENTS_DELETED = "customers.events.deleted";

@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * The caller, as its verified access token describes it. Put on the routing context once by
- * {@link BearerAuthentication}; handlers read it here and never look at the token again.
+ * {@link BearerAuthentication}; handlers read it here and never parse the token again. The raw
+ * token is kept only to be forwarded to the authentication service, and never printed.
  */
-record AuthenticatedUser(UUID userId, String email, String firstName, String lastName, String roleClaim) {
+record AuthenticatedUser(UUID userId, String email, String firstName, String lastName, String roleClaim, String token) {
 
   private static final String CONTEXT_KEY = "customer-service.user";
 
@@ -30,6 +31,15 @@ record AuthenticatedUser(UUID userId, String email, String firstName, String las
     return user;
   }
 
+  AuthenticatedUser withToken(String bearer) {
+    return new AuthenticatedUser(userId, email, firstName, lastName, roleClaim, bearer);
+  }
+
+  @Override
+  public String toString() {
+    return "AuthenticatedUser[" + userId + ", " + roleClaim + "]";
+  }
+
   /** The seed's read-only user object, from the token: what a customer sees about themselves. */
   JsonObject toUserJson() {
     return new JsonObject()
@@ -37,6 +47,7 @@ record AuthenticatedUser(UUID userId, String email, String firstName, String las
         .put("email", email)
         .put("first_name", firstName)
         .put("last_name", lastName)
+        .put("phone_number", null)
         .put("user_role", roleClaim);
   }
 }

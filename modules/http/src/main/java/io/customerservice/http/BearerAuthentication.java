@@ -30,7 +30,7 @@ final class BearerAuthentication implements Handler<RoutingContext> {
       return;
     }
     verifier.verify(parts[1]).onComplete(user -> {
-      user.attachTo(ctx);
+      user.withToken(parts[1]).attachTo(ctx);
       ctx.next();
     }, ctx::fail);
   }

@@ -9,7 +9,6 @@ import io.customerservice.contract.customer.CustomerField;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -22,9 +21,11 @@ import java.util.Set;
 final class CustomerRoutes {
 
   private final BusClient bus;
+  private final CustomerViews views;
 
-  CustomerRoutes(BusClient bus) {
+  CustomerRoutes(BusClient bus, CustomerViews views) {
     this.bus = bus;
+    this.views = views;
   }
 
   /** Self-service routes first: "profile" must not be taken for a customer id. */
@@ -50,22 +51,22 @@ final class CustomerRoutes {
   private void createProfile(RoutingContext ctx) {
     AuthenticatedUser user = AuthenticatedUser.of(ctx);
     JsonObject profile = CustomerValidation.validate(JsonBody.of(ctx), CustomerValidation.Mode.COMPLETE, CustomerValidation.OWNER);
-    bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(user.userId(), profile), ctx).onComplete(customer -> {
-      ctx.response().putHeader(HttpHeaders.LOCATION, GuardedRoutes.BASE + "/" + customer.getString(CustomerKey.ID) + "/");
-      CustomerViews.respond(ctx, 201, customer, CustomerViews.self(customer, user));
+    views.self(bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(user.userId(), profile), ctx), ctx).onComplete(view -> {
+      ctx.response().putHeader(HttpHeaders.LOCATION, GuardedRoutes.BASE + "/" + view.getString(CustomerKey.ID) + "/");
+      CustomerViews.respond(ctx, 201, view);
     }, ctx::fail);
   }
 
   private void getProfile(RoutingContext ctx) {
     AuthenticatedUser user = AuthenticatedUser.of(ctx);
-    bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user.userId())), ctx)
-        .onComplete(customer -> CustomerViews.respond(ctx, 200, customer, CustomerViews.self(customer, user)), ctx::fail);
+    views.self(bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user.userId())), ctx), ctx)
+        .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
   private void updateProfile(RoutingContext ctx, CustomerValidation.Mode mode) {
     AuthenticatedUser user = AuthenticatedUser.of(ctx);
-    update(ctx, CustomerKey.ofUser(user.userId()), mode, CustomerValidation.OWNER)
-        .onComplete(customer -> CustomerViews.respond(ctx, 200, customer, CustomerViews.self(customer, user)), ctx::fail);
+    views.self(update(ctx, CustomerKey.ofUser(user.userId()), mode, CustomerValidation.OWNER), ctx)
+        .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
   private void deleteProfile(RoutingContext ctx) {
@@ -84,21 +85,21 @@ final class CustomerRoutes {
   // Staff: any customer, by the id in the path.
 
   private void list(RoutingContext ctx) {
-    bus.request(CUSTOMERS_PROFILE_LIST, ListParameters.toRequest(ctx.queryParams()), ctx).onComplete(page -> {
-      JsonArray results = new JsonArray();
-      page.getJsonArray(CustomerMessages.RESULTS).forEach(c -> results.add(CustomerViews.staff((JsonObject) c)));
-      Responses.json(ctx, 200, Pagination.page(ctx, page, results));
-    }, ctx::fail);
+    bus.request(CUSTOMERS_PROFILE_LIST, ListParameters.toRequest(ctx.queryParams()), ctx)
+        .compose(page -> views.staff(page.getJsonArray(CustomerMessages.RESULTS), ctx).map(rows -> Pagination.page(ctx, page, rows)))
+        .onComplete(page -> Responses.json(ctx, 200, page), ctx::fail);
   }
 
   private void getOne(RoutingContext ctx) {
     bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(CustomerViews.pathId(ctx))), ctx)
-        .onComplete(customer -> CustomerViews.respond(ctx, 200, customer, CustomerViews.staff(customer)), ctx::fail);
+        .compose(customer -> views.staff(customer, ctx))
+        .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
   private void updateOne(RoutingContext ctx, CustomerValidation.Mode mode) {
     update(ctx, CustomerKey.ofId(CustomerViews.pathId(ctx)), mode, CustomerValidation.ANY_WRITER)
-        .onComplete(customer -> CustomerViews.respond(ctx, 200, customer, CustomerViews.staff(customer)), ctx::fail);
+        .compose(customer -> views.staff(customer, ctx))
+        .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
   private void deleteOne(RoutingContext ctx) {

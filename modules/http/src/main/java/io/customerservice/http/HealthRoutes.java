@@ -2,7 +2,9 @@ package io.customerservice.http;
 
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.customer.CustomerMessages;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,13 +28,22 @@ final class HealthRoutes {
     router.get("/health/ready").handler(this::ready);
   }
 
+  /**
+   * Ready when the customer store answers. The authentication service's state is reported but
+   * does not decide readiness: without it the API still serves, with partial user data.
+   */
   private void ready(RoutingContext ctx) {
-    bus.request(Addresses.CUSTOMERS_HEALTH_CHECK, new JsonObject(), ctx).onComplete(
-        up -> Responses.json(ctx, 200, status(UP, UP)),
-        error -> Responses.json(ctx, 503, status(DOWN, DOWN + ": " + ServiceFailure.from(error).detail())));
-  }
-
-  private static JsonObject status(String overall, String customers) {
-    return new JsonObject().put("status", overall).put("checks", new JsonObject().put("customers", customers));
+    Future<String> customers = bus.request(Addresses.CUSTOMERS_HEALTH_CHECK, new JsonObject(), ctx)
+        .map(up -> UP)
+        .otherwise(error -> DOWN + ": " + ServiceFailure.from(error).detail());
+    Future<String> authService = bus.request(Addresses.AUTH_PROXY_STATUS, new JsonObject(), ctx)
+        .map(status -> "breaker " + status.getString(AuthMessages.BREAKER))
+        .otherwise(error -> "unknown: " + ServiceFailure.from(error).detail());
+    Future.all(customers, authService).onComplete(done -> {
+      boolean ready = customers.result().equals(UP);
+      Responses.json(ctx, ready ? 200 : 503, new JsonObject()
+          .put("status", ready ? UP : DOWN)
+          .put("checks", new JsonObject().put("customers", customers.result()).put("auth-service", authService.result())));
+    });
   }
 }

@@ -23,9 +23,11 @@ final class HistoryRoutes {
   static final String REPLAYED = "Idempotent-Replayed";
 
   private final BusClient bus;
+  private final CustomerViews views;
 
-  HistoryRoutes(BusClient bus) {
+  HistoryRoutes(BusClient bus, CustomerViews views) {
     this.bus = bus;
+    this.views = views;
   }
 
   void mountCustomerRoutes(GuardedRoutes routes) {
@@ -62,14 +64,15 @@ final class HistoryRoutes {
     body.put(ServiceRecordRequest.CUSTOMER_ID, customerId.toString())
         .put(ServiceRecordRequest.RECORDED_BY, staff.roleClaim() + ":" + staff.userId());
     bus.request(HISTORY_SERVICE_RECORD, body, ctx).compose(recorded ->
-        bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(customerId)), ctx).map(customer -> {
-          if (recorded.getBoolean(HistoryMessages.REPLAYED)) {
-            ctx.response().putHeader(REPLAYED, "true");
-          }
-          CustomerViews.respond(ctx, 200, customer,
-              CustomerViews.staff(customer).put("service_record", recorded.getJsonObject(HistoryMessages.RECORD)));
-          return customer;
-        })).onFailure(ctx::fail);
+        bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(customerId)), ctx)
+            .compose(customer -> views.staff(customer, ctx))
+            .map(view -> {
+              if (recorded.getBoolean(HistoryMessages.REPLAYED)) {
+                ctx.response().putHeader(REPLAYED, "true");
+              }
+              return view.put("service_record", recorded.getJsonObject(HistoryMessages.RECORD));
+            }))
+        .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
   private void list(RoutingContext ctx, CustomerKey key) {

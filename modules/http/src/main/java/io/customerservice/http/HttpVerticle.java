@@ -24,15 +24,19 @@ public final class HttpVerticle extends VerticleBase {
     Settings config = new Settings(config());
     HttpSettings settings = HttpSettings.from(config);
     graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
-    return TokenVerifier.create(vertx, settings.jwt()).compose(verifier -> {
-      BusClient bus = new BusClient(vertx.eventBus(), settings.requestTimeoutMs());
+    BusClient bus = new BusClient(vertx.eventBus(), settings.requestTimeoutMs());
+    Future<TokenVerifier> verifying = settings.remoteValidation()
+        ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
+        : LocalTokenVerifier.create(vertx, settings.jwt());
+    return verifying.compose(verifier -> {
       Router router = Router.router(vertx);
       router.route().handler(new RequestLog());
       router.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
-      CustomerRoutes customers = new CustomerRoutes(bus);
-      HistoryRoutes history = new HistoryRoutes(bus);
+      CustomerViews views = new CustomerViews(new UserDirectory(bus));
+      CustomerRoutes customers = new CustomerRoutes(bus, views);
+      HistoryRoutes history = new HistoryRoutes(bus, views);
       customers.mountCustomerRoutes(routes);
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);

@@ -1,6 +1,7 @@
 package io.customerservice.http;
 
 import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.history.ServiceHistoryVerticle;
 import io.customerservice.testkit.Bus;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The full in-process app for HTTP tests: a fresh database, the customer store, the service
- * history and the HTTP verticle (two instances, as in production) on a free loopback port. A test class declares it as
+ * history, the auth proxy (pointing nowhere unless {@code auth-service.url} is given) and the
+ * HTTP verticle (two instances, as in production) on a free loopback port. A test class declares it as
  * {@code @RegisterExtension static final Api API = new Api()} to share one per class.
  */
 final class ApiServer implements AutoCloseable {
@@ -65,6 +67,7 @@ final class ApiServer implements AutoCloseable {
     if (withStore) {
       Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));
       Bus.await(vertx.deployVerticle(ServiceHistoryVerticle.class, new DeploymentOptions().setConfig(config)));
+      Bus.await(vertx.deployVerticle(AuthProxyVerticle.class, new DeploymentOptions().setConfig(config)));
     }
     Bus.await(vertx.deployVerticle(HttpVerticle.class, new DeploymentOptions().setConfig(config).setInstances(2)));
     api = new HttpApi(port);

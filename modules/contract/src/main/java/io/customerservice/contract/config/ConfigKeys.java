@@ -40,6 +40,26 @@ public final class ConfigKeys {
   public static final String JWT_CLAIM_FIRST_NAME = "jwt.claim.first-name";
   public static final String JWT_CLAIM_LAST_NAME = "jwt.claim.last-name";
 
+  /** "local" (verify tokens in the HTTP verticle) or "remote" (ask the authentication service). */
+  public static final String AUTH_VALIDATION = "auth.validation";
+
+  public static final String AUTH_SERVICE_URL = "auth-service.url";
+  public static final String AUTH_SERVICE_RECORD_NAME = "auth-service.record-name";
+  public static final String AUTH_SERVICE_USER_PATH = "auth-service.user-path";
+  public static final String AUTH_SERVICE_VERIFY_PATH = "auth-service.verify-path";
+  public static final String AUTH_SERVICE_CREDENTIAL = "auth-service.credential";
+  public static final String AUTH_SERVICE_SERVICE_TOKEN = "auth-service.service-token";
+  public static final String AUTH_SERVICE_TIMEOUT_MS = "auth-service.timeout-ms";
+  public static final String AUTH_SERVICE_BREAKER_MAX_FAILURES = "auth-service.breaker.max-failures";
+  public static final String AUTH_SERVICE_BREAKER_TIMEOUT_MS = "auth-service.breaker.timeout-ms";
+  public static final String AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS = "auth-service.breaker.reset-timeout-ms";
+
+  public static final String AUTH_PROXY_INSTANCES = "auth-proxy.instances";
+  public static final String AUTH_PROXY_CACHE_TTL_MS = "auth-proxy.cache.ttl-ms";
+  public static final String AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS = "auth-proxy.cache.not-found-ttl-ms";
+  public static final String AUTH_PROXY_CACHE_STALE_TTL_MS = "auth-proxy.cache.stale-ttl-ms";
+  public static final String AUTH_PROXY_CACHE_MAX_SIZE = "auth-proxy.cache.max-size";
+
   public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
 
   public static final String CUSTOMERS_INSTANCES = "customers.instances";

@@ -24,17 +24,26 @@ public record JwtSettings(
   private static final Set<String> SHARED_SECRET = Set.of("HS256", "HS384", "HS512");
   private static final Set<String> PUBLIC_KEY = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
 
+  /** The settings for verifying (and minting) tokens here: the secret or key URL is required. */
   public static JwtSettings from(Settings settings) {
+    return from(settings, true);
+  }
+
+  /**
+   * The settings; {@code needKeys} false when another service verifies signatures (the remote
+   * validation mode), so only the claim names matter.
+   */
+  public static JwtSettings from(Settings settings, boolean needKeys) {
     String algorithm = settings.string(ConfigKeys.JWT_ALGORITHM);
     String secret = settings.string(ConfigKeys.JWT_SECRET);
     String jwksUrl = settings.string(ConfigKeys.JWT_JWKS_URL);
     if (SHARED_SECRET.contains(algorithm)) {
-      if (secret.isEmpty()) {
+      if (needKeys && secret.isEmpty()) {
         throw new ConfigException(ConfigKeys.JWT_SECRET, "is required: tokens are verified with " + algorithm
             + " and the secret the authentication service signs with");
       }
     } else if (PUBLIC_KEY.contains(algorithm)) {
-      if (!jwksUrl.startsWith("http://") && !jwksUrl.startsWith("https://")) {
+      if (needKeys && !jwksUrl.startsWith("http://") && !jwksUrl.startsWith("https://")) {
         throw new ConfigException(ConfigKeys.JWT_JWKS_URL, "is required as an http(s) URL with " + algorithm);
       }
     } else {

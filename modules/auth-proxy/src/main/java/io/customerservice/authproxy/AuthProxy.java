@@ -1,0 +1,110 @@
+package io.customerservice.authproxy;
+
+import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.auth.AuthMessages;
+import io.customerservice.contract.customer.Uuids;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The auth proxy's operations, one per address. A lookup answers from the cache, else from the
+ * service; when the service cannot answer, from the last known copy (marked stale), else it fails
+ * fast with UNAVAILABLE. It never waits longer than the client's timeout.
+ */
+final class AuthProxy {
+
+  /** More ids than a list page ever shows is a caller's mistake. */
+  private static final int MAX_BATCH = 500;
+
+  private final AuthServiceClient service;
+  private final UserCache users;
+  private final TokenValidations validations;
+
+  AuthProxy(AuthServiceClient service, UserCache users, TokenValidations validations) {
+    this.service = service;
+    this.users = users;
+    this.validations = validations;
+  }
+
+  Future<JsonObject> getUser(JsonObject request) {
+    FieldErrors errors = new FieldErrors();
+    UUID userId = Uuids.parse(request, AuthMessages.USER_ID, errors);
+    String token = token(request, errors);
+    errors.throwIfAny();
+    return lookup(userId, token);
+  }
+
+  Future<JsonObject> getUsers(JsonObject request) {
+    FieldErrors errors = new FieldErrors();
+    String token = token(request, errors);
+    List<UUID> ids = new ArrayList<>();
+    if (!(request.getValue(AuthMessages.IDS) instanceof JsonArray array) || array.size() > MAX_BATCH) {
+      errors.add(AuthMessages.IDS, "A list of at most " + MAX_BATCH + " user ids is required.");
+    } else {
+      for (Object id : array) {
+        Uuids.parse(id instanceof String text ? text : null).ifPresentOrElse(ids::add, () -> errors.add(AuthMessages.IDS, "Must be valid UUIDs."));
+      }
+    }
+    errors.throwIfAny();
+    List<Future<JsonObject>> lookups = ids.stream().distinct().map(id -> lookup(id, token)).toList();
+    return Future.join(lookups).otherwiseEmpty().map(done -> {
+      JsonObject found = new JsonObject();
+      boolean complete = true;
+      for (Future<JsonObject> lookup : lookups) {
+        if (lookup.succeeded()) {
+          JsonObject user = lookup.result().getJsonObject(AuthMessages.USER);
+          found.put(user.getString("id"), user);
+          complete &= !lookup.result().getBoolean(AuthMessages.STALE);
+        } else {
+          complete = false;
+        }
+      }
+      return new JsonObject().put(AuthMessages.USERS, found).put(AuthMessages.COMPLETE, complete);
+    });
+  }
+
+  Future<JsonObject> validateToken(JsonObject request) {
+    if (!(request.getValue(AuthMessages.TOKEN) instanceof String token) || token.isEmpty() || token.length() > 8192) {
+      throw ServiceFailure.invalid(new FieldErrors().add(AuthMessages.TOKEN, "A token is required."));
+    }
+    return validations.validate(token, service::verify);
+  }
+
+  Future<JsonObject> status(JsonObject request) {
+    return Future.succeededFuture(new JsonObject().put(AuthMessages.BREAKER, service.breakerState()).put("cache", users.stats()));
+  }
+
+  void userChanged(JsonObject event) {
+    Uuids.parse(event.getValue(AuthMessages.USER_ID) instanceof String id ? id : null).ifPresent(users::evict);
+  }
+
+  private Future<JsonObject> lookup(UUID userId, String token) {
+    return users.get(userId, id -> service.fetchUser(id, token)).compose(lookup -> {
+      if (lookup.found()) {
+        return Future.succeededFuture(reply(lookup.user(), false));
+      }
+      if (!lookup.failed()) {
+        return Future.failedFuture(ServiceFailure.notFound("The authentication service has no user " + userId + "."));
+      }
+      JsonObject lastKnown = users.lastKnown(userId);
+      return lastKnown != null ? Future.succeededFuture(reply(lastKnown, true)) : Future.failedFuture(lookup.failure());
+    });
+  }
+
+  private static JsonObject reply(JsonObject user, boolean stale) {
+    return new JsonObject().put(AuthMessages.USER, user).put(AuthMessages.STALE, stale);
+  }
+
+  private static String token(JsonObject request, FieldErrors errors) {
+    Object token = request.getValue(AuthMessages.TOKEN);
+    if (token != null && !(token instanceof String)) {
+      errors.add(AuthMessages.TOKEN, "Must be a string.");
+    }
+    return token instanceof String text ? text : null;
+  }
+}

@@ -1,0 +1,247 @@
+package io.customerservice.authproxy;
+
+import static io.customerservice.contract.Addresses.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.FailureCode;
+import io.customerservice.contract.auth.AuthMessages;
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.FakeAuthService;
+import io.customerservice.testkit.TestConfig;
+import io.customerservice.testkit.Tokens;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The auth proxy against a real HTTP server standing in for the authentication service. */
+class AuthProxyTest {
+
+  private final FakeAuthService upstream = new FakeAuthService();
+  private final Vertx vertx = Vertx.vertx();
+  private final Bus bus = new Bus(vertx);
+
+  @AfterEach
+  void stop() {
+    Bus.await(vertx.close());
+    upstream.close();
+  }
+
+  private void deploy(JsonObject overrides) {
+    JsonObject config = TestConfig.defaults().put(ConfigKeys.AUTH_SERVICE_URL, upstream.url())
+        .put(ConfigKeys.AUTH_SERVICE_TIMEOUT_MS, 200)
+        .put(ConfigKeys.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 400)
+        .put(ConfigKeys.AUTH_SERVICE_BREAKER_MAX_FAILURES, 3)
+        .put(ConfigKeys.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 500)
+        .mergeIn(overrides);
+    Bus.await(vertx.deployVerticle(AuthProxyVerticle.class, new DeploymentOptions().setConfig(config)));
+  }
+
+  private String knownUser() {
+    String id = UUID.randomUUID().toString();
+    upstream.addUser(id, "ada@example.com", "+15551234567");
+    return id;
+  }
+
+  private JsonObject get(String id) {
+    return bus.request(AUTH_USERS_GET, new JsonObject().put("user_id", id));
+  }
+
+  @Test
+  void aCachedUserIsServedWithoutAnotherCall() {
+    deploy(new JsonObject());
+    String id = knownUser();
+    JsonObject first = get(id);
+    assertEquals("+15551234567", first.getJsonObject("user").getString("phone_number"));
+    assertFalse(first.getBoolean("stale"));
+    assertEquals(List.of("id", "email", "first_name", "last_name", "phone_number", "user_role"),
+        List.copyOf(first.getJsonObject("user").fieldNames()), "exactly the user fields, nothing else of the service's");
+
+    int rounds = 2000;
+    long started = System.nanoTime();
+    for (int i = 0; i < rounds; i++) {
+      get(id);
+    }
+    System.out.printf("[figure] cached auth.users.get round trip over the local event bus: %.1f µs%n",
+        (System.nanoTime() - started) / 1e3 / rounds);
+    assertEquals(1, upstream.userCalls());
+  }
+
+  @Test
+  void anExpiredEntryIsFetchedAgain() throws InterruptedException {
+    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 150));
+    String id = knownUser();
+    get(id);
+    Thread.sleep(300);
+    get(id);
+    assertEquals(2, upstream.userCalls());
+  }
+
+  @Test
+  void aUserChangedEventEvictsAtOnce() throws InterruptedException {
+    deploy(new JsonObject());
+    String id = knownUser();
+    get(id);
+    upstream.addUser(id, "new@example.com", "+15550000000");
+    vertx.eventBus().publish(AUTH_EVENTS_USER_CHANGED, AuthMessages.userChanged(UUID.fromString(id)));
+    Thread.sleep(100);
+    assertEquals("new@example.com", get(id).getJsonObject("user").getString("email"));
+    assertEquals(2, upstream.userCalls());
+  }
+
+  @Test
+  void twentyConcurrentMissesMakeOneCall() {
+    deploy(new JsonObject());
+    upstream.delay(50);
+    String id = knownUser();
+    List<Future<JsonObject>> gets = IntStream.range(0, 20)
+        .mapToObj(i -> bus.send(AUTH_USERS_GET, new JsonObject().put("user_id", id))).toList();
+    Bus.await(Future.all(gets));
+    assertEquals(1, upstream.userCalls());
+  }
+
+  @Test
+  void noSuchUserIsCachedBriefly() throws InterruptedException {
+    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS, 200));
+    String unknown = UUID.randomUUID().toString();
+    assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
+    assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
+    assertEquals(1, upstream.userCalls());
+    Thread.sleep(300);
+    bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown));
+    assertEquals(2, upstream.userCalls());
+  }
+
+  @Test
+  void aSlowServiceOpensTheBreakerAndThenCallsFailFastOrServeStale() {
+    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 50));
+    String cached = knownUser();
+    get(cached);
+    upstream.delay(1000);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
+    }
+    assertEquals("OPEN", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    int callsWhenOpened = upstream.userCalls();
+
+    assertFailsFast(knownUser());
+    JsonObject stale = get(cached);
+    assertTrue(stale.getBoolean("stale"), "the last known copy, marked stale");
+    assertEquals("ada@example.com", stale.getJsonObject("user").getString("email"));
+    assertEquals(callsWhenOpened, upstream.userCalls(), "an open breaker sends nothing upstream");
+  }
+
+  @Test
+  void serverErrorsOpenTheBreakerAndItClosesWhenTheServiceRecovers() throws InterruptedException {
+    deploy(new JsonObject());
+    upstream.failWith(500);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
+    }
+    assertEquals("OPEN", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    upstream.failWith(0);
+    Thread.sleep(600);
+    assertEquals("ada@example.com", get(knownUser()).getJsonObject("user").getString("email"), "the half-open probe succeeds");
+    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+  }
+
+  @Test
+  void aServiceThatIsDownOpensTheBreakerAndItClosesWhenItIsBack() throws InterruptedException {
+    deploy(new JsonObject());
+    upstream.stop();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", UUID.randomUUID().toString())).code());
+    }
+    assertFailsFast(UUID.randomUUID().toString());
+    upstream.start();
+    Thread.sleep(600);
+    assertEquals("+15551234567", get(knownUser()).getJsonObject("user").getString("phone_number"));
+    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+  }
+
+  @Test
+  void aRefusalFromTheServiceIsAnAnswerNotAFailure() {
+    deploy(new JsonObject());
+    upstream.failWith(403);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(FailureCode.FORBIDDEN, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
+    }
+    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+  }
+
+  @Test
+  void theCallersTokenIsForwardedOrAServiceTokenSent() {
+    deploy(new JsonObject());
+    bus.request(AUTH_USERS_GET, AuthMessages.getUser(UUID.fromString(knownUser()), "caller-token"));
+    assertEquals("Bearer caller-token", upstream.lastAuthorization());
+  }
+
+  @Test
+  void aServiceCredentialReplacesTheCallersToken() {
+    deploy(new JsonObject().put(ConfigKeys.AUTH_SERVICE_CREDENTIAL, "service").put(ConfigKeys.AUTH_SERVICE_SERVICE_TOKEN, "svc-token"));
+    bus.request(AUTH_USERS_GET, AuthMessages.getUser(UUID.fromString(knownUser()), "caller-token"));
+    assertEquals("Bearer svc-token", upstream.lastAuthorization());
+  }
+
+  @Test
+  void manyUsersInOneRequestSayWhetherTheDataIsComplete() {
+    deploy(new JsonObject());
+    UUID a = UUID.fromString(knownUser());
+    UUID b = UUID.fromString(knownUser());
+    JsonObject all = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(List.of(a, b, a), null));
+    assertTrue(all.getBoolean("complete"));
+    assertEquals(2, all.getJsonObject("users").size());
+    JsonObject partial = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(List.of(a, UUID.randomUUID()), null));
+    assertFalse(partial.getBoolean("complete"));
+    assertEquals(1, partial.getJsonObject("users").size());
+    assertEquals(3, upstream.userCalls());
+  }
+
+  @Test
+  void remoteValidationAcceptsWhatTheServiceAcceptsAndCachesIt() {
+    deploy(new JsonObject());
+    UUID user = UUID.randomUUID();
+    JsonObject claims = Tokens.claims(user, "customer");
+    String token = Tokens.sign(claims);
+    upstream.acceptToken(token);
+
+    JsonObject valid = bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate(token));
+    assertTrue(valid.getBoolean("valid"));
+    assertEquals(user.toString(), valid.getJsonObject("claims").getString("user_id"));
+    bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate(token));
+    assertEquals(1, upstream.verifyCalls(), "cached until the token expires");
+
+    String forgedSameJti = Tokens.sign(claims.copy().put("user_role", "admin"), "another-secret-of-sufficient-length!!");
+    assertFalse(bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate(forgedSameJti)).getBoolean("valid"));
+    assertEquals(2, upstream.verifyCalls(), "a different token never hits another token's cached answer");
+    assertFalse(bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate("not.a.jwt")).getBoolean("valid"));
+  }
+
+  /**
+   * With the breaker open, a lookup fails at once, without waiting for any timeout. The figure is
+   * the event-bus round trip measured on the event loop (requests chained one after another), so
+   * it holds no test-thread hand-off.
+   */
+  private void assertFailsFast(String id) {
+    assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", id)).code());
+    int rounds = 2000;
+    JsonObject request = new JsonObject().put("user_id", id);
+    Future<Long> timed = vertx.getOrCreateContext().<Long>executeBlocking(() -> System.nanoTime())
+        .compose(started -> chain(request, rounds).map(done -> System.nanoTime() - started));
+    System.out.printf("[figure] auth.users.get with the breaker open (fail fast), event-bus round trip: %.1f µs%n",
+        Bus.await(timed) / 1e3 / rounds);
+  }
+
+  private Future<Void> chain(JsonObject request, int remaining) {
+    if (remaining == 0) {
+      return Future.succeededFuture();
+    }
+    return vertx.eventBus().request(AUTH_USERS_GET, request).transform(done -> chain(request, remaining - 1));
+  }
+}
