@@ -2,7 +2,6 @@ package io.customerservice.authproxy;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.customerservice.contract.auth.AuthMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -71,7 +70,7 @@ final class TokenValidations {
     }
   }
 
-  private static final class UntilTokenExpiry implements Expiry<String, JsonObject> {
+  private static final class UntilTokenExpiry implements ExpiryOnWrite<String, JsonObject> {
     @Override
     public long expireAfterCreate(String key, JsonObject value, long currentTime) {
       if (!value.getBoolean(AuthMessages.VALID)) {
@@ -80,16 +79,6 @@ final class TokenValidations {
       Object exp = value.getJsonObject(AuthMessages.CLAIMS).getValue("exp");
       long seconds = exp instanceof Number n ? n.longValue() - Instant.now().getEpochSecond() : 0;
       return Duration.ofSeconds(Math.max(0, seconds)).toNanos();
-    }
-
-    @Override
-    public long expireAfterUpdate(String key, JsonObject value, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, value, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(String key, JsonObject value, long currentTime, long currentDuration) {
-      return currentDuration;
     }
   }
 }

@@ -3,7 +3,6 @@ package io.customerservice.authproxy;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.customerservice.authproxy.AuthServiceClient.UserLookup;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -68,23 +67,13 @@ final class UserCache {
   }
 
   /** Found users and "no such user" answers expire after their own durations; failures at once. */
-  private record LookupExpiry(Duration ttl, Duration notFoundTtl) implements Expiry<UUID, UserLookup> {
+  private record LookupExpiry(Duration ttl, Duration notFoundTtl) implements ExpiryOnWrite<UUID, UserLookup> {
     @Override
     public long expireAfterCreate(UUID key, UserLookup value, long currentTime) {
       if (value.failed()) {
         return 0;
       }
       return (value.found() ? ttl : notFoundTtl).toNanos();
-    }
-
-    @Override
-    public long expireAfterUpdate(UUID key, UserLookup value, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, value, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(UUID key, UserLookup value, long currentTime, long currentDuration) {
-      return currentDuration;
     }
   }
 }
