@@ -3,6 +3,7 @@ package io.customerservice.app;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
+import io.customerservice.auth.AuthSettings;
 import io.customerservice.http.HttpSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ record AppSettings(
     int embeddedPort,
     int requestTimeoutMs,
     int graceMs,
-    HttpSettings http) {
+    HttpSettings http,
+    AuthSettings auth) {
 
   static AppSettings from(JsonObject config) {
     Settings settings = new Settings(config);
@@ -33,6 +35,7 @@ record AppSettings(
       instances.put(role, settings.integer(role.instancesKey(), 1, 256));
     }
     HttpSettings http = roles.contains(Role.HTTP) ? HttpSettings.from(settings) : null;
+    AuthSettings auth = roles.contains(Role.AUTH) ? AuthSettings.from(settings) : null;
     return new AppSettings(
         config,
         roles,
@@ -42,12 +45,15 @@ record AppSettings(
         settings.port(ConfigKeys.DB_EMBEDDED_PORT, true),
         settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000),
         settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000),
-        http);
+        http,
+        auth);
   }
 
-  /** Where the HTTP API listens, for the start-up line; empty when this process runs no HTTP. */
-  String httpAddress() {
-    return http == null ? "" : "http://" + http.host() + ":" + http.port();
+  /** Where the customer API and the authentication service listen, for the start-up line; empty when neither runs here. */
+  String listening() {
+    String api = http == null ? "" : "http://" + http.host() + ":" + http.port() + " (customer API)";
+    String authService = auth == null ? "" : "http://" + auth.host() + ":" + auth.port() + " (authentication service)";
+    return String.join(" and ", java.util.stream.Stream.of(api, authService).filter(s -> !s.isEmpty()).toList());
   }
 
   /** The same settings with the database the launcher started in place of the configured one. */

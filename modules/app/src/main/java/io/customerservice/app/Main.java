@@ -71,10 +71,10 @@ public final class Main implements Callable<Integer> {
       Shutdown shutdown = new Shutdown(vertx, deployments, embedded, settings.graceMs());
       Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "customer-service-shutdown"));
       String roles = settings.roles().stream().map(Role::label).collect(Collectors.joining(", "));
-      if (settings.httpAddress().isEmpty()) {
+      if (settings.listening().isEmpty()) {
         LOG.info("customer-service started: roles [{}], database {}", roles, database);
       } else {
-        LOG.info("customer-service listening on {}: roles [{}], database {}", settings.httpAddress(), roles, database);
+        LOG.info("customer-service listening on {}: roles [{}], database {}", settings.listening(), roles, database);
       }
       return 0;
     } catch (ConfigException e) {

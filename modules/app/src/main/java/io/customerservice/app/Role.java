@@ -2,6 +2,7 @@ package io.customerservice.app;
 
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.auth.AuthServiceVerticle;
 import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.history.ServiceHistoryVerticle;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 enum Role {
   CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new),
   HISTORY("history", ConfigKeys.HISTORY_INSTANCES, ServiceHistoryVerticle::new),
+  AUTH("auth", ConfigKeys.AUTH_INSTANCES, AuthServiceVerticle::new),
   AUTH_PROXY("auth-proxy", ConfigKeys.AUTH_PROXY_INSTANCES, AuthProxyVerticle::new),
   HTTP("http", ConfigKeys.HTTP_INSTANCES, HttpVerticle::new);
 

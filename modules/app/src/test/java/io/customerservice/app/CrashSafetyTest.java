@@ -9,7 +9,6 @@ import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ class CrashSafetyTest {
     String staff = Tokens.access(UUID.randomUUID(), "admin");
     List<String> keys = java.util.stream.IntStream.range(0, INCREMENTS).mapToObj(i -> "crash-" + i + "-" + UUID.randomUUID()).toList();
 
-    Process first = startService(conf, dir.resolve("first.log"), api);
+    ServiceProcess first = ServiceProcess.start(conf, dir.resolve("first.log"), api);
     String id = api.post("/api/v1/customers/profile/create/").token(Tokens.access(UUID.randomUUID(), "customer"))
         .json(new JsonObject().put("street_address", "1 Main St").put("city", "Portland").put("state", "OR")
             .put("postal_code", "97201").put("country", "USA")).send().json().getString("id");
@@ -61,15 +60,14 @@ class CrashSafetyTest {
     while (acknowledged.get() < INCREMENTS / 4) {
       Thread.sleep(5);
     }
-    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    first.kill();
     clients.shutdown();
     assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
     int before = acknowledged.get();
     System.out.printf("[figure] %d of %d increments acknowledged before kill -9%n", before, INCREMENTS);
     assertTrue(before < INCREMENTS, "the kill landed mid-stream");
 
-    Process second = startService(conf, dir.resolve("second.log"), api);
-    try {
+    try (ServiceProcess second = ServiceProcess.start(conf, dir.resolve("second.log"), api)) {
       int counted = total(api, staff, id);
       assertTrue(counted >= before, "every acknowledged increment survived (" + counted + " >= " + before + ")");
       for (String key : keys) {
@@ -77,9 +75,6 @@ class CrashSafetyTest {
       }
       assertEquals(INCREMENTS, total(api, staff, id));
       assertEquals(INCREMENTS, api.get("/api/v1/customers/" + id + "/service_history/").token(staff).send().json().getInteger("count"));
-    } finally {
-      second.destroy();
-      second.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
@@ -90,30 +85,5 @@ class CrashSafetyTest {
 
   private static int total(HttpApi api, String staff, String id) {
     return api.get("/api/v1/customers/" + id + "/").token(staff).send().json().getInteger("total_services");
-  }
-
-  /** The real launcher in its own JVM, on the test classpath, until /health/ready answers. */
-  private static Process startService(Path conf, Path log, HttpApi api) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--conf", conf.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        fail("the service exited: " + Files.readString(log));
-      }
-      try {
-        if (api.get("/health/ready").send().status() == 200) {
-          return process;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    process.destroyForcibly();
-    throw new AssertionError("the service did not become ready: " + Files.readString(log));
   }
 }

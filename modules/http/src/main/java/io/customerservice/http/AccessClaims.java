@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.contract.config.JwtSettings;
 import io.customerservice.contract.customer.Uuids;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,9 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
+import io.customerservice.web.JsonBody;
+import io.customerservice.web.Responses;
+import io.customerservice.web.BusClient;
 import static io.customerservice.contract.Addresses.*;
 
 import io.customerservice.contract.customer.CustomerKey;

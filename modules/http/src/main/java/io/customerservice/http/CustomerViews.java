@@ -1,5 +1,7 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
+import io.customerservice.web.Responses;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.Uuids;

@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.customer.CustomerField;

@@ -1,5 +1,7 @@
 package io.customerservice.http;
 
+import io.customerservice.web.Responses;
+import io.customerservice.web.BusClient;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.auth.AuthMessages;

@@ -1,5 +1,8 @@
 package io.customerservice.http;
 
+import io.customerservice.web.ErrorResponder;
+import io.customerservice.web.RequestLog;
+import io.customerservice.web.BusClient;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.Settings;
 import io.vertx.core.Future;

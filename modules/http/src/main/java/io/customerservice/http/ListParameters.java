@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.contract.customer.ListQuery;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.BusClient;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.config.JwtSettings;

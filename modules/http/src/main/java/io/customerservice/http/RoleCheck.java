@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.contract.UserRole;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -40,6 +40,19 @@ public final class ConfigKeys {
   public static final String JWT_CLAIM_FIRST_NAME = "jwt.claim.first-name";
   public static final String JWT_CLAIM_LAST_NAME = "jwt.claim.last-name";
 
+  public static final String AUTH_HOST = "auth.host";
+  public static final String AUTH_PORT = "auth.port";
+  public static final String AUTH_INSTANCES = "auth.instances";
+  /** The host other processes reach the authentication service at, published in service discovery. */
+  public static final String AUTH_ADVERTISED_HOST = "auth.advertised-host";
+  public static final String AUTH_ACCESS_TOKEN_LIFETIME_SECONDS = "auth.access-token-lifetime-seconds";
+  public static final String AUTH_REFRESH_TOKEN_LIFETIME_SECONDS = "auth.refresh-token-lifetime-seconds";
+  public static final String AUTH_PASSWORD_ITERATIONS = "auth.password.iterations";
+  public static final String AUTH_PASSWORD_MIN_LENGTH = "auth.password.min-length";
+  public static final String AUTH_LOGIN_MAX_FAILURES_PER_EMAIL = "auth.login.max-failures-per-email";
+  public static final String AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS = "auth.login.max-failures-per-address";
+  public static final String AUTH_LOGIN_WINDOW_SECONDS = "auth.login.window-seconds";
+
   /** "local" (verify tokens in the HTTP verticle) or "remote" (ask the authentication service). */
   public static final String AUTH_VALIDATION = "auth.validation";
 

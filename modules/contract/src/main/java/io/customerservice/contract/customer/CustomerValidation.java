@@ -1,6 +1,7 @@
 package io.customerservice.contract.customer;
 
 import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.PhoneNumbers;
 import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
@@ -25,10 +26,6 @@ public final class CustomerValidation {
 
   /** Letters, digits, spaces and hyphens, 2 to 10 long, starting and ending with a letter or digit: every national format. */
   private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,8}[A-Za-z0-9]");
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]+");
-  private static final int PHONE_MIN_DIGITS = 7;
-  /** E.164 allows at most 15 digits. */
-  private static final int PHONE_MAX_DIGITS = 15;
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private CustomerValidation() {
@@ -124,14 +121,9 @@ public final class CustomerValidation {
       errors.add(field.json(), "Control characters are not allowed.");
     } else if (field.kind() == CustomerField.Kind.POSTAL_CODE && !POSTAL_CODE.matcher(text).matches()) {
       errors.add(field.json(), "Enter a valid postal code.");
-    } else if (field.kind() == CustomerField.Kind.PHONE && !plausiblePhone(text)) {
+    } else if (field.kind() == CustomerField.Kind.PHONE && !PhoneNumbers.plausible(text)) {
       errors.add(field.json(), "Enter a valid phone number.");
     }
     return text;
-  }
-
-  private static boolean plausiblePhone(String text) {
-    long digits = text.chars().filter(Character::isDigit).count();
-    return PHONE.matcher(text).matches() && digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS;
   }
 }

@@ -1,4 +1,4 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -7,40 +7,40 @@ import io.vertx.core.json.JsonObject;
  * An answer the HTTP edge gives by itself (authentication, content type, preconditions), with
  * the status, the Django REST framework body and any headers it needs.
  */
-final class HttpProblem extends RuntimeException {
+public final class HttpProblem extends RuntimeException {
 
   private final int status;
   private final JsonObject body;
   private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
 
-  HttpProblem(int status, String detail) {
+  public HttpProblem(int status, String detail) {
     this(status, new JsonObject().put("detail", detail));
   }
 
-  HttpProblem(int status, JsonObject body) {
+  public HttpProblem(int status, JsonObject body) {
     super(body.getString("detail", "HTTP " + status), null, false, false);
     this.status = status;
     this.body = body;
   }
 
-  HttpProblem header(String name, String value) {
+  public HttpProblem header(String name, String value) {
     headers.add(name, value);
     return this;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  JsonObject body() {
+  public JsonObject body() {
     return body;
   }
 
-  MultiMap headers() {
+  public MultiMap headers() {
     return headers;
   }
 
-  static HttpProblem notAuthenticated(String detail, String code) {
+  public static HttpProblem notAuthenticated(String detail, String code) {
     JsonObject body = new JsonObject().put("detail", detail);
     if (code != null) {
       body.put("code", code);
@@ -48,11 +48,11 @@ final class HttpProblem extends RuntimeException {
     return new HttpProblem(401, body).header("WWW-Authenticate", "Bearer realm=\"api\"");
   }
 
-  static HttpProblem forbidden() {
+  public static HttpProblem forbidden() {
     return new HttpProblem(403, "You do not have permission to perform this action.");
   }
 
-  static HttpProblem invalid(String field, String message) {
+  public static HttpProblem invalid(String field, String message) {
     return new HttpProblem(400, new JsonObject().put(field, new io.vertx.core.json.JsonArray().add(message)));
   }
 }

@@ -1,4 +1,4 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code {"detail": "..."}}, or for invalid input {@code {"field": ["message"]}}. Handlers only
  * call {@code ctx.fail(...)} or throw. Nothing internal (stack trace, class name) reaches a client.
  */
-final class ErrorResponder {
+public final class ErrorResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
   private static final String SERVER_ERROR = "A server error occurred.";
@@ -23,7 +23,7 @@ final class ErrorResponder {
   private ErrorResponder() {
   }
 
-  static void mount(Router router, int bodyLimitBytes) {
+  public static void mount(Router router, int bodyLimitBytes) {
     router.route().failureHandler(ErrorResponder::handle);
     router.errorHandler(404, ctx -> Responses.json(ctx, 404, detail("Not found.")));
     router.errorHandler(405, ctx -> Responses.json(ctx, 405, detail("Method \"" + ctx.request().method() + "\" not allowed.")));
@@ -65,7 +65,7 @@ final class ErrorResponder {
   }
 
   /** Field errors alone for invalid input (as DRF answers a serializer's errors), else the detail. */
-  static JsonObject bodyOf(ServiceFailure failure) {
+  public static JsonObject bodyOf(ServiceFailure failure) {
     if (failure.code() == FailureCode.INVALID && !failure.fieldErrors().isEmpty()) {
       return failure.fieldErrors();
     }

@@ -1,4 +1,4 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.customerservice.contract.Responder;
 import io.vertx.core.Handler;
@@ -13,9 +13,9 @@ import org.slf4j.MDC;
  * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, else a
  * new UUID), returns it in the response and writes one access-log line per request with it.
  */
-final class RequestLog implements Handler<RoutingContext> {
+public final class RequestLog implements Handler<RoutingContext> {
 
-  static final String HEADER = "X-Request-Id";
+  public static final String HEADER = "X-Request-Id";
   private static final String CONTEXT_KEY = "customer-service.request-id";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final Logger LOG = LoggerFactory.getLogger("access");
@@ -39,7 +39,7 @@ final class RequestLog implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  static String idOf(RoutingContext ctx) {
+  public static String idOf(RoutingContext ctx) {
     return ctx.get(CONTEXT_KEY);
   }
 }

@@ -1,4 +1,4 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.customerservice.contract.BusHeaders;
 import io.customerservice.contract.ServiceFailure;
@@ -13,17 +13,17 @@ import io.vertx.ext.web.RoutingContext;
  * Sends the HTTP edge's event-bus requests, each with the configured timeout and the request id,
  * and turns every failure (including "no handler" and timeouts) into a {@link ServiceFailure}.
  */
-final class BusClient {
+public final class BusClient {
 
   private final EventBus eventBus;
   private final long timeoutMs;
 
-  BusClient(EventBus eventBus, long timeoutMs) {
+  public BusClient(EventBus eventBus, long timeoutMs) {
     this.eventBus = eventBus;
     this.timeoutMs = timeoutMs;
   }
 
-  Future<JsonObject> request(String address, JsonObject body, RoutingContext ctx) {
+  public Future<JsonObject> request(String address, JsonObject body, RoutingContext ctx) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
     String requestId = ctx == null ? null : RequestLog.idOf(ctx);
     if (requestId != null) {

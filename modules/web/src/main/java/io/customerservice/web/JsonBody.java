@@ -1,4 +1,4 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.customerservice.contract.FieldErrors;
 import io.vertx.core.http.HttpHeaders;
@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /** The request body as a JSON object, refused as Django REST framework's JSONParser would refuse it. */
-final class JsonBody {
+public final class JsonBody {
 
   private static final String JSON = "application/json";
 
@@ -19,7 +19,7 @@ final class JsonBody {
   }
 
   /** The body; an empty body is an empty object. */
-  static JsonObject of(RoutingContext ctx) {
+  public static JsonObject of(RoutingContext ctx) {
     RequestBody body = ctx.body();
     if (body == null || body.length() <= 0) {
       return new JsonObject();

@@ -1,22 +1,22 @@
-package io.customerservice.http;
+package io.customerservice.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes JSON answers. */
-final class Responses {
+public final class Responses {
 
-  static final String JSON = "application/json";
+  public static final String JSON = "application/json";
 
   private Responses() {
   }
 
-  static void json(RoutingContext ctx, int status, JsonObject body) {
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.toBuffer());
   }
 
-  static void noContent(RoutingContext ctx) {
+  public static void noContent(RoutingContext ctx) {
     ctx.response().setStatusCode(204).end();
   }
 }

@@ -1,0 +1,88 @@
+package io.customerservice.auth;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.contract.config.Settings;
+import io.customerservice.database.OwnedSchema;
+import io.customerservice.web.ErrorResponder;
+import io.customerservice.web.RequestLog;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.servicediscovery.Record;
+import io.vertx.servicediscovery.ServiceDiscovery;
+import io.vertx.servicediscovery.types.HttpEndpoint;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compatible authentication service: users, passwords and simplejwt tokens in the {@code auth}
+ * schema, on its own port. Once listening it publishes itself in service discovery, so the auth
+ * proxy finds it with no configuration.
+ */
+public final class AuthServiceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthServiceVerticle.class);
+  private static final int BODY_LIMIT_BYTES = 16 * 1024;
+
+  private Pool pool;
+  private HttpServer server;
+  private ServiceDiscovery discovery;
+  private Record published;
+  private long graceMs;
+
+  @Override
+  public Future<?> start() {
+    Settings config = new Settings(config());
+    AuthSettings settings = AuthSettings.from(config);
+    DatabaseSettings db = DatabaseSettings.from(config);
+    graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+    Future<String> unknownUserHash = vertx.executeBlocking(() -> hasher.hash(java.util.UUID.randomUUID().toString()));
+    return Future.all(OwnedSchema.open(vertx, db, UserRepository.SCHEMA), unknownUserHash).compose(ready -> {
+      pool = ready.resultAt(0);
+      AuthRoutes routes = new AuthRoutes(vertx, new UserRepository(pool), hasher,
+          new UserInput(new PasswordRules(settings.passwordMinLength())),
+          new LoginThrottle(settings.maxFailuresPerEmail(), settings.maxFailuresPerAddress(), settings.loginWindow()),
+          new TokenIssuer(vertx, settings), ready.resultAt(1));
+      Router router = Router.router(vertx);
+      router.route().handler(new RequestLog());
+      router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+      routes.mount(router);
+      ErrorResponder.mount(router, BODY_LIMIT_BYTES);
+      return vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
+          .requestHandler(router).listen();
+    }).compose(listening -> {
+      server = listening;
+      return register(settings, listening.actualPort());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unpublished = published == null ? Future.succeededFuture() : discovery.unpublish(published.getRegistration());
+    return unpublished
+        .andThen(done -> {
+          if (discovery != null) {
+            discovery.close();
+          }
+        })
+        .compose(v -> server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS))
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+
+  private Future<Record> register(AuthSettings settings, int port) {
+    discovery = ServiceDiscovery.create(vertx);
+    Record record = HttpEndpoint.createRecord(settings.recordName(), settings.advertisedHost(), port, "/", new JsonObject());
+    return discovery.publish(record).onSuccess(done -> {
+      published = done;
+      LOG.info("Authentication service listening on {}:{}, published as {}", settings.host(), port, settings.recordName());
+    });
+  }
+}

@@ -1,0 +1,83 @@
+package io.customerservice.auth;
+
+import io.customerservice.contract.config.JwtSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issues and checks tokens in djangorestframework-simplejwt's layout: {@code token_type},
+ * {@code exp}, {@code iat}, {@code jti}, {@code user_id}, plus the service's custom claims
+ * (email, names, role), signed with the configured shared secret, the one the customer service
+ * verifies with.
+ */
+final class TokenIssuer {
+
+  static final String ACCESS = "access";
+  static final String REFRESH = "refresh";
+  /** Where vertx-auth-jwt keeps every decoded claim. */
+  private static final String DECODED_CLAIMS = "accessToken";
+
+  private final JWTAuth jwt;
+  private final JwtSettings settings;
+  private final AuthSettings lifetimes;
+
+  TokenIssuer(Vertx vertx, AuthSettings auth) {
+    this.settings = auth.jwt();
+    this.lifetimes = auth;
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(settings.algorithm()).setBuffer(settings.secret()))
+        .setJWTOptions(new JWTOptions().setLeeway(settings.leewaySeconds())));
+  }
+
+  /** {@code {"access": ..., "refresh": ...}} for a user. */
+  JsonObject pair(JsonObject user) {
+    return new JsonObject().put(ACCESS, access(user)).put(REFRESH, sign(claims(user, REFRESH), (int) lifetimes.refreshLifetime().toSeconds()));
+  }
+
+  String access(JsonObject user) {
+    return sign(claims(user, ACCESS), (int) lifetimes.accessLifetime().toSeconds());
+  }
+
+  /** The claims of a token whose signature and expiry are good, or a failed future. */
+  Future<JsonObject> decode(String token) {
+    return jwt.authenticate(new TokenCredentials(token)).map(user -> user.attributes().getJsonObject(DECODED_CLAIMS));
+  }
+
+  String tokenType(JsonObject claims) {
+    return claims.getString(settings.tokenTypeClaim());
+  }
+
+  String userId(JsonObject claims) {
+    return claims.getValue(settings.userIdClaim()) instanceof String id ? id : null;
+  }
+
+  private JsonObject claims(JsonObject user, String type) {
+    return new JsonObject()
+        .put(settings.tokenTypeClaim(), type)
+        .put("jti", UUID.randomUUID().toString().replace("-", ""))
+        .put(settings.userIdClaim(), user.getString("id"))
+        .put(settings.emailClaim(), user.getString("email"))
+        .put(settings.firstNameClaim(), user.getString("first_name"))
+        .put(settings.lastNameClaim(), user.getString("last_name"))
+        .put(settings.roleClaim(), user.getString("user_role"));
+  }
+
+  private String sign(JsonObject claims, int lifetimeSeconds) {
+    JWTOptions options = new JWTOptions().setAlgorithm(settings.algorithm()).setExpiresInSeconds(lifetimeSeconds);
+    if (!settings.issuer().isEmpty()) {
+      options.setIssuer(settings.issuer());
+    }
+    if (!settings.audience().isEmpty()) {
+      options.setAudience(List.of(settings.audience()));
+    }
+    return jwt.generateToken(claims, options);
+  }
+}

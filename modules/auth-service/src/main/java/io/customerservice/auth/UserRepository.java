@@ -1,0 +1,81 @@
+package io.customerservice.auth;
+
+import io.customerservice.contract.Timestamps;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.templates.RowMapper;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** All SQL of the authentication service's users. */
+final class UserRepository {
+
+  static final String SCHEMA = "auth";
+  private static final String TABLE = SCHEMA + ".users";
+  private static final String COLUMNS = "id, email, first_name, last_name, phone_number, user_role, is_active, date_joined";
+
+  private static final String INSERT = "INSERT INTO " + TABLE
+      + " (email, first_name, last_name, phone_number, user_role, password)"
+      + " VALUES (#{email}, #{first_name}, #{last_name}, #{phone_number}, #{user_role}, #{password}) RETURNING " + COLUMNS;
+  private static final String BY_ID = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = #{id} AND is_active";
+  private static final String CREDENTIALS = "SELECT " + COLUMNS + ", password FROM " + TABLE
+      + " WHERE lower(email) = lower(#{email}) AND is_active";
+  private static final String UPDATE = "UPDATE " + TABLE + " SET email = #{email}, first_name = #{first_name},"
+      + " last_name = #{last_name}, phone_number = #{phone_number}, updated_at = now()"
+      + " WHERE id = #{id} AND is_active RETURNING " + COLUMNS;
+
+  /** A user as the service shows it: never the password. */
+  static final RowMapper<JsonObject> USER = UserRepository::user;
+
+  private final Pool pool;
+
+  UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<JsonObject> insert(JsonObject user, String encodedPassword) {
+    Map<String, Object> params = new HashMap<>(user.getMap());
+    params.put("password", encodedPassword);
+    return SqlTemplate.forQuery(pool, INSERT).mapTo(USER).execute(params).map(rows -> rows.iterator().next());
+  }
+
+  /** The active user, or null. */
+  Future<JsonObject> find(UUID id) {
+    return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(UserRepository::firstOrNull);
+  }
+
+  /** The active user with its encoded password under "password", or null. */
+  Future<JsonObject> credentials(String email) {
+    return SqlTemplate.forQuery(pool, CREDENTIALS)
+        .mapTo(row -> user(row).put("password", row.getString("password")))
+        .execute(Map.of("email", email)).map(UserRepository::firstOrNull);
+  }
+
+  /** Writes the user's email, names and phone; null when there is no such active user. */
+  Future<JsonObject> update(UUID id, JsonObject user) {
+    Map<String, Object> params = new HashMap<>(user.getMap());
+    params.put("id", id);
+    return SqlTemplate.forQuery(pool, UPDATE).mapTo(USER).execute(params).map(UserRepository::firstOrNull);
+  }
+
+  private static JsonObject user(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("email", row.getString("email"))
+        .put("first_name", row.getString("first_name"))
+        .put("last_name", row.getString("last_name"))
+        .put("phone_number", row.getString("phone_number"))
+        .put("user_role", row.getString("user_role"))
+        .put("is_active", row.getBoolean("is_active"))
+        .put("date_joined", Timestamps.format(row.getOffsetDateTime("date_joined")));
+  }
+
+  private static <T> T firstOrNull(RowSet<T> rows) {
+    return rows.iterator().hasNext() ? rows.iterator().next() : null;
+  }
+}
