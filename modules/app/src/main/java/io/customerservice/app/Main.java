@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
         "and by a system property (-Dhttp.port=8080); system properties beat the environment,",
         "which beats the files. With db.host empty, an embedded PostgreSQL is started."},
     sortOptions = false,
-    subcommands = TokenCommand.class)
+    subcommands = {TokenCommand.class, CreateUserCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);

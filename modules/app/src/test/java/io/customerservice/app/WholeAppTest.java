@@ -71,6 +71,38 @@ class WholeAppTest {
     assertEquals("given", DevelopmentSecret.fillIn(config.copy().put(ConfigKeys.JWT_SECRET, "given")).getString(ConfigKeys.JWT_SECRET));
   }
 
+  @Test
+  void createUserMakesAStaffAccountThatCanLogIn(@TempDir Path dir) throws Exception {
+    int authPort = FreePort.find();
+    JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
+        .put(ConfigKeys.ROLES, "auth").put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
+        .put(ConfigKeys.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789").put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000);
+    Path conf = Files.writeString(dir.resolve("admin.json"), config.encode());
+    java.io.InputStream stdin = System.in;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("Adm1n-Secret!\n".getBytes(StandardCharsets.UTF_8)));
+      exit = new CommandLine(new CreateUserCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
+          "--conf", conf.toString(), "--email", "boss@example.com", "--first-name", "Boss", "--last-name", "Admin", "--role", "admin");
+    } finally {
+      System.setIn(stdin);
+    }
+    assertEquals(0, exit);
+    assertEquals("admin", new JsonObject(printed.toString(StandardCharsets.UTF_8)).getString("user_role"));
+
+    Vertx vertx = Vertx.vertx();
+    try {
+      Bus.await(Launcher.deploy(vertx, AppSettings.from(config)));
+      HttpApi.Reply login = new HttpApi(authPort).post("/api/auth/login/")
+          .json(new JsonObject().put("email", "boss@example.com").put("password", "Adm1n-Secret!")).send();
+      assertEquals(200, login.status(), login.toString());
+      assertEquals("admin", login.json().getJsonObject("user").getString("user_role"));
+    } finally {
+      Bus.await(vertx.close());
+    }
+  }
+
   private static String mint(Path conf, String... args) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     String[] all = new String[args.length + 2];

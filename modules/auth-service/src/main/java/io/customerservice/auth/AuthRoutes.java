@@ -30,8 +30,7 @@ final class AuthRoutes {
   private static final String TOKEN_INVALID = "Token is invalid or expired";
   private static final String TOKEN_INVALID_CODE = "token_not_valid";
   private static final String LOGIN_REFUSED = "Unable to log in with provided credentials.";
-  private static final Map<String, ServiceFailure> CONSTRAINT_FACTS = Map.of("users_email_key",
-      ServiceFailure.invalid(new FieldErrors().add(UserInput.EMAIL, "A user with that email already exists.")));
+  private static final Map<String, ServiceFailure> CONSTRAINT_FACTS = UserRepository.CONSTRAINT_FACTS;
   private static final Set<String> PROFILE_FIELDS = Set.of(UserInput.EMAIL, UserInput.FIRST_NAME, UserInput.LAST_NAME, UserInput.PHONE);
 
   private final Vertx vertx;

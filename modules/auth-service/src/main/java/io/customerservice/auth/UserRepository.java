@@ -1,5 +1,7 @@
 package io.customerservice.auth;
 
+import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +30,10 @@ final class UserRepository {
   private static final String UPDATE = "UPDATE " + TABLE + " SET email = #{email}, first_name = #{first_name},"
       + " last_name = #{last_name}, phone_number = #{phone_number}, updated_at = now()"
       + " WHERE id = #{id} AND is_active RETURNING " + COLUMNS;
+
+  /** The constraint whose violation is an answer: an email is taken. */
+  static final Map<String, ServiceFailure> CONSTRAINT_FACTS = Map.of("users_email_key",
+      ServiceFailure.invalid(new FieldErrors().add(UserInput.EMAIL, "A user with that email already exists.")));
 
   /** A user as the service shows it: never the password. */
   static final RowMapper<JsonObject> USER = UserRepository::user;
