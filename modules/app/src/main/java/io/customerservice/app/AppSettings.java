@@ -24,6 +24,7 @@ record AppSettings(
     int embeddedPort,
     int requestTimeoutMs,
     int graceMs,
+    ClusterSettings cluster,
     HttpSettings http,
     AuthSettings auth) {
 
@@ -45,8 +46,14 @@ record AppSettings(
         settings.port(ConfigKeys.DB_EMBEDDED_PORT, true),
         settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000),
         settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000),
+        ClusterSettings.from(settings),
         http,
         auth);
+  }
+
+  /** Whether this process starts the embedded PostgreSQL: a role of it owns data and no server is configured. */
+  boolean startsEmbeddedDatabase() {
+    return database.embedded() && roles.stream().anyMatch(Role::usesDatabase);
   }
 
   /** Where the customer API and the authentication service listen, for the start-up line; empty when neither runs here. */

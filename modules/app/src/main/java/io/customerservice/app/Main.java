@@ -1,8 +1,10 @@
 package io.customerservice.app;
 
 import io.customerservice.contract.config.ConfigException;
+import io.customerservice.contract.config.ConfigKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The customer-service command: with no arguments it runs every role on the embedded PostgreSQL.
@@ -26,12 +29,13 @@ import picocli.CommandLine.Mixin;
     description = {
         "The customer-profile service: customer profiles in PostgreSQL behind the Vert.x event bus.",
         "",
-        "Every setting has its default in conf/application.json. A key is overridden by the",
-        "environment variable named like it (http.port -> HTTP_PORT, db.pool.size -> DB_POOL_SIZE)",
-        "and by a system property (-Dhttp.port=8080); system properties beat the environment,",
-        "which beats the files. With db.host empty, an embedded PostgreSQL is started."},
+        "Every setting has its default in conf/application.json. A key is overridden by the environment variable named like it (http.port -> HTTP_PORT, db.pool.size -> DB_POOL_SIZE) and by a system property (-Dhttp.port=8080); system properties beat the environment, which beats the files, and the options below beat everything. With db.host empty, a process whose roles own data starts an embedded PostgreSQL.",
+        "",
+        "Roles: customers, history, auth, auth-proxy, http (all of them by default). Run each in its own process with --cluster to split the service over a Hazelcast cluster; --instances sets how many verticle instances of a role this process runs.",
+        ""},
+    usageHelpAutoWidth = true,
     sortOptions = false,
-    subcommands = {TokenCommand.class, CreateUserCommand.class})
+    subcommands = {TokenCommand.class, CreateUserCommand.class, EmbeddedDbCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -40,6 +44,17 @@ public final class Main implements Callable<Integer> {
 
   @Mixin
   private ConfOption conf;
+
+  @Option(names = "--roles", paramLabel = "LIST", split = ",",
+      description = "The roles this process runs: all, or any of customers, history, auth, auth-proxy, http (comma-separated). Key: roles.")
+  private java.util.List<String> roles;
+
+  @Option(names = "--cluster", description = "Join the Hazelcast cluster (conf/cluster.xml: TCP-IP members, no multicast). Key: cluster.enabled.")
+  private boolean cluster;
+
+  @Option(names = "--instances", paramLabel = "ROLE=N",
+      description = "Verticle instances of a role in this process, e.g. --instances http=4 (repeatable). Keys: <role>.instances.")
+  private java.util.Map<String, Integer> instances;
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
@@ -56,17 +71,21 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx bootstrap = Vertx.vertx();
+    Vertx vertx = null;
     EmbeddedDatabase embedded = null;
     try {
-      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(await(ConfigLoader.load(vertx, conf.file, System.getenv()))));
-      String database = settings.database().describe();
-      if (settings.database().embedded()) {
+      JsonObject loaded = await(ConfigLoader.load(bootstrap, conf.file, System.getenv()));
+      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(loaded)));
+      String database = settings.roles().stream().anyMatch(Role::usesDatabase) ? settings.database().describe() : "none (no role here owns data)";
+      if (settings.startsEmbeddedDatabase()) {
         embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
             settings.database().database(), settings.database().user());
         settings = settings.withDatabase(embedded.connectionKeys());
         database = embedded.describe();
       }
+      await(bootstrap.close());
+      vertx = await(VertxFactory.create(settings.cluster()));
       List<String> deployments = await(Launcher.deploy(vertx, settings));
       Shutdown shutdown = new Shutdown(vertx, deployments, embedded, settings.graceMs());
       Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "customer-service-shutdown"));
@@ -79,13 +98,28 @@ public final class Main implements Callable<Integer> {
       return 0;
     } catch (ConfigException e) {
       System.err.println("customer-service: " + e.getMessage());
-      new Shutdown(vertx, List.of(), embedded, 0).run();
+      new Shutdown(vertx == null ? bootstrap : vertx, List.of(), embedded, 0).run();
       return CONFIG_ERROR;
     } catch (Exception e) {
       LOG.error("customer-service could not start: {}", e.getMessage(), e);
-      new Shutdown(vertx, List.of(), embedded, 0).run();
+      new Shutdown(vertx == null ? bootstrap : vertx, List.of(), embedded, 0).run();
       return 1;
     }
+  }
+
+  /** The command line's options, over every other source. */
+  private JsonObject commandLineOverrides(JsonObject config) {
+    JsonObject overridden = config.copy();
+    if (roles != null) {
+      overridden.put(ConfigKeys.ROLES, String.join(",", roles));
+    }
+    if (cluster) {
+      overridden.put(ConfigKeys.CLUSTER_ENABLED, true);
+    }
+    if (instances != null) {
+      instances.forEach((label, count) -> overridden.put(Role.named(label, ConfigKeys.ROLES).instancesKey(), count));
+    }
+    return overridden;
   }
 
   private static <T> T await(Future<T> future) throws Exception {

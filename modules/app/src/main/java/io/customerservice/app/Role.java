@@ -18,22 +18,35 @@ import java.util.function.Supplier;
  * calls them finds them answering.
  */
 enum Role {
-  CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, CustomerStoreVerticle::new),
-  HISTORY("history", ConfigKeys.HISTORY_INSTANCES, ServiceHistoryVerticle::new),
-  AUTH("auth", ConfigKeys.AUTH_INSTANCES, AuthServiceVerticle::new),
-  AUTH_PROXY("auth-proxy", ConfigKeys.AUTH_PROXY_INSTANCES, AuthProxyVerticle::new),
-  HTTP("http", ConfigKeys.HTTP_INSTANCES, HttpVerticle::new);
+  CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, true, CustomerStoreVerticle::new),
+  HISTORY("history", ConfigKeys.HISTORY_INSTANCES, true, ServiceHistoryVerticle::new),
+  AUTH("auth", ConfigKeys.AUTH_INSTANCES, true, AuthServiceVerticle::new),
+  AUTH_PROXY("auth-proxy", ConfigKeys.AUTH_PROXY_INSTANCES, false, AuthProxyVerticle::new),
+  HTTP("http", ConfigKeys.HTTP_INSTANCES, false, HttpVerticle::new);
 
   static final String ALL = "all";
 
   private final String label;
   private final String instancesKey;
+  private final boolean usesDatabase;
   private final Supplier<Deployable> verticle;
 
-  Role(String label, String instancesKey, Supplier<Deployable> verticle) {
+  Role(String label, String instancesKey, boolean usesDatabase, Supplier<Deployable> verticle) {
     this.label = label;
     this.instancesKey = instancesKey;
+    this.usesDatabase = usesDatabase;
     this.verticle = verticle;
+  }
+
+  /** Whether the role owns data in PostgreSQL (a process without such a role opens no pool). */
+  boolean usesDatabase() {
+    return usesDatabase;
+  }
+
+  /** The role a label names; a ConfigException naming {@code key} otherwise. */
+  static Role named(String label, String key) {
+    return Arrays.stream(values()).filter(r -> r.label.equals(label.strip())).findFirst()
+        .orElseThrow(() -> new ConfigException(key, "unknown role '" + label.strip() + "'; known roles: " + String.join(", ", labels())));
   }
 
   String label() {
@@ -55,10 +68,7 @@ enum Role {
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String label : value.split(",")) {
-      String wanted = label.strip();
-      roles.add(Arrays.stream(values()).filter(r -> r.label.equals(wanted)).findFirst()
-          .orElseThrow(() -> new ConfigException(ConfigKeys.ROLES,
-              "unknown role '" + wanted + "'; known roles: " + ALL + ", " + String.join(", ", labels()))));
+      roles.add(named(label, ConfigKeys.ROLES));
     }
     return roles;
   }

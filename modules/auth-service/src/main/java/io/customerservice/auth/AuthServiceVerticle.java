@@ -77,10 +77,19 @@ public final class AuthServiceVerticle extends VerticleBase {
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
+  /**
+   * Publishes this endpoint. A record of the same name at the same endpoint can only be left by
+   * an earlier run that died without unpublishing (discovery has no heartbeats): it goes first.
+   */
   private Future<Record> register(AuthSettings settings, int port) {
     discovery = ServiceDiscovery.create(vertx);
     Record record = HttpEndpoint.createRecord(settings.recordName(), settings.advertisedHost(), port, "/", new JsonObject());
-    return discovery.publish(record).onSuccess(done -> {
+    Future<Void> cleared = discovery.getRecords(new JsonObject().put("name", settings.recordName())).compose(existing ->
+        Future.join(existing.stream()
+            .filter(old -> old.getLocation().getString("endpoint", "").equals(record.getLocation().getString("endpoint")))
+            .map(old -> discovery.unpublish(old.getRegistration()))
+            .toList()).mapEmpty());
+    return cleared.compose(v -> discovery.publish(record)).onSuccess(done -> {
       published = done;
       LOG.info("Authentication service listening on {}:{}, published as {}", settings.host(), port, settings.recordName());
     });

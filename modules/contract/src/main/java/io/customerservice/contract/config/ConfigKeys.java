@@ -21,6 +21,18 @@ public final class ConfigKeys {
   public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
   public static final String DB_EMBEDDED_PORT = "db.embedded.port";
 
+  /** Join a Hazelcast cluster, so the event bus spans processes. */
+  public static final String CLUSTER_ENABLED = "cluster.enabled";
+  /** The Hazelcast XML (on disk, else inside the jar). */
+  public static final String CLUSTER_CONFIG = "cluster.config";
+  /** The address this process binds for Hazelcast and the event bus. */
+  public static final String CLUSTER_HOST = "cluster.host";
+  /** The address other members reach this one at (containers, NAT); empty: cluster.host. */
+  public static final String CLUSTER_PUBLIC_HOST = "cluster.public-host";
+  public static final String CLUSTER_PORT = "cluster.port";
+  /** Comma-separated TCP-IP members, host or host:port; a host alone is probed on cluster.port and the 19 ports after it. */
+  public static final String CLUSTER_MEMBERS = "cluster.members";
+
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_INSTANCES = "http.instances";
