@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
+import io.customerservice.testkit.ServiceProcess;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.customerservice.testkit.Tokens;

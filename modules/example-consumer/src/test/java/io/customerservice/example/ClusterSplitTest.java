@@ -1,0 +1,165 @@
+package io.customerservice.example;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.FailureCode;
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.FreePort;
+import io.customerservice.testkit.HttpApi;
+import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.ServiceProcess;
+import io.customerservice.testkit.TestConfig;
+import io.customerservice.testkit.TestPostgres;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service split over processes: one JVM owns the data (customers, history, auth), another
+ * serves HTTP (http, auth-proxy), and this test's JVM joins the cluster as a foreign service.
+ * Then the data process is killed and replaced while the HTTP process keeps running.
+ */
+class ClusterSplitTest {
+
+  private static final int SAMPLES = 300;
+
+  @Test
+  void splitFailoverRecoveryAndCrossProcessEvents(@TempDir Path dir) throws Exception {
+    int clusterPort = FreePort.find();
+    int apiPort = FreePort.find();
+    int authPort = FreePort.find();
+    JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
+        .put(ConfigKeys.CLUSTER_PORT, clusterPort).put(ConfigKeys.CLUSTER_MEMBERS, "127.0.0.1")
+        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort)
+        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
+        .put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000)
+        .put(ConfigKeys.JWT_SECRET, "cluster-test-secret-0123456789-0123456789-0123456789");
+    Path conf = Files.writeString(dir.resolve("cluster.json"), config.encode());
+    HttpApi api = new HttpApi(apiPort);
+    HttpApi auth = new HttpApi(authPort);
+    List<ServiceProcess> processes = new ArrayList<>();
+    CustomerEventsConsumer consumer = null;
+    try {
+      ServiceProcess data = startData(conf, dir.resolve("data-1.log"), processes);
+      processes.add(ServiceProcess.start(conf, dir.resolve("http.log"), api, "--cluster", "--roles", "http,auth-proxy"));
+      consumer = Bus.await(CustomerEventsConsumer.join("127.0.0.1", "127.0.0.1", clusterPort));
+
+      // The seed flow through the split service.
+      String access = register(auth);
+      Reply created = api.post("/api/v1/customers/profile/create/").token(access).json(profile()).send();
+      assertEquals(201, created.status(), created.toString());
+      UUID userId = UUID.fromString(created.json().getString("user_id"));
+      JsonObject read = api.get("/api/v1/customers/profile/").token(access).send().json();
+      assertTrue(read.getBoolean("user_data_complete"), "user data from the auth service in the data process: " + read);
+
+      // A foreign JVM saw the event and reads through the cluster.
+      CustomerEventsConsumer foreign = consumer;
+      awaitTrue(() -> foreign.events().stream().anyMatch(e -> e.getString("address").equals("customers.events.created")
+          && e.getJsonObject("body").getString("user_id").equals(userId.toString())));
+      assertEquals("Portland", Bus.await(consumer.profile(userId)).getString("city"));
+
+      double split = meanMillis(api, access);
+
+      // The only process owning customers dies: requests fail fast, the HTTP process stays up.
+      data.kill();
+      processes.remove(data);
+      long killed = System.nanoTime();
+      Reply during = awaitStatus(api, access, 503);
+      System.out.printf("[figure] after kill -9 of the data process: first 503 after %d ms, that 503 took %.1f ms%n",
+          (System.nanoTime() - killed) / 1_000_000, millis(() -> api.get("/api/v1/customers/profile/").token(access).send()));
+      assertNotNull(during.json().getString("detail"));
+      assertEquals(FailureCode.UNAVAILABLE, Bus.failureOf(consumer.profile(userId)).code());
+      assertEquals(200, api.get("/health/live").send().status());
+
+      // A replacement joins; the same HTTP process serves again, the data intact.
+      startData(conf, dir.resolve("data-2.log"), processes);
+      Reply again = awaitStatus(api, access, 200);
+      assertEquals(read.getString("id"), again.json().getString("id"));
+      assertEquals("Portland", Bus.await(consumer.profile(userId)).getString("city"));
+
+      // The same requests against every role in one process (no cluster), same ports, same database.
+      for (ServiceProcess process : processes) {
+        process.close();
+      }
+      processes.clear();
+      processes.add(ServiceProcess.start(conf, dir.resolve("single.log"), api, "--roles", "all"));
+      double alone = meanMillis(api, access);
+      System.out.printf("[figure] GET profile/ mean over %d sequential requests: single process %.2f ms, split over two processes %.2f ms (+%.2f ms per request)%n",
+          SAMPLES, alone, split, split - alone);
+    } finally {
+      if (consumer != null) {
+        consumer.leave();
+      }
+      for (ServiceProcess process : processes) {
+        process.kill();
+      }
+    }
+  }
+
+  /** The process that owns the data; it serves no customer API, so it is ready once started. */
+  private static ServiceProcess startData(Path conf, Path log, List<ServiceProcess> processes) throws Exception {
+    ServiceProcess process = ServiceProcess.start(conf, log, null, "--cluster", "--roles", "customers,history,auth");
+    processes.add(process);
+    return process;
+  }
+
+  private static String register(HttpApi auth) {
+    Reply registered = auth.post("/api/auth/register/").json(new JsonObject()
+        .put("email", "split@example.com").put("first_name", "Split").put("last_name", "Test")
+        .put("phone_number", "+15551234567").put("password1", "Pass123!").put("password2", "Pass123!")).send();
+    assertEquals(201, registered.status(), registered.toString());
+    return registered.json().getJsonObject("tokens").getString("access");
+  }
+
+  private static JsonObject profile() {
+    return new JsonObject().put("street_address", "1 Main St").put("city", "Portland").put("state", "OR")
+        .put("postal_code", "97201").put("country", "USA");
+  }
+
+  private static double meanMillis(HttpApi api, String access) {
+    for (int i = 0; i < 50; i++) {
+      api.get("/api/v1/customers/profile/").token(access).send();
+    }
+    long started = System.nanoTime();
+    for (int i = 0; i < SAMPLES; i++) {
+      assertEquals(200, api.get("/api/v1/customers/profile/").token(access).send().status());
+    }
+    return (System.nanoTime() - started) / 1e6 / SAMPLES;
+  }
+
+  private static double millis(Runnable call) {
+    long started = System.nanoTime();
+    call.run();
+    return (System.nanoTime() - started) / 1e6;
+  }
+
+  private static Reply awaitStatus(HttpApi api, String access, int status) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    Reply last = null;
+    while (System.nanoTime() < deadline) {
+      last = api.get("/api/v1/customers/profile/").token(access).send();
+      if (last.status() == status) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + status + " within 60 s; last: " + last);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    fail("condition not met within 10 s");
+  }
+}
