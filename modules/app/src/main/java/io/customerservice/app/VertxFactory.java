@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class VertxFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(VertxFactory.class);
+  private static final String ANY_ADDRESS = "0.0.0.0";
 
   private VertxFactory() {
   }
@@ -36,7 +37,15 @@ final class VertxFactory {
     if (!cluster.enabled()) {
       return Future.succeededFuture(Vertx.vertx());
     }
-    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(cluster));
+    Config hazelcast = hazelcast(cluster);
+    if (cluster.host().equals(ANY_ADDRESS)) {
+      // In a container the interface is not known ahead: bind them all, advertise the public host.
+      hazelcast.getNetworkConfig().getInterfaces().setEnabled(false);
+    }
+    if (!cluster.publicHost().isEmpty()) {
+      hazelcast.getNetworkConfig().setPublicAddress(cluster.publicHost());
+    }
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
     EventBusOptions eventBus = new EventBusOptions().setHost(cluster.host()).setPort(0);
     if (!cluster.publicHost().isEmpty()) {
       eventBus.setClusterPublicHost(cluster.publicHost());

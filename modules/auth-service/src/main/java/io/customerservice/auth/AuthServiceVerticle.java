@@ -6,6 +6,7 @@ import io.customerservice.contract.config.Settings;
 import io.customerservice.database.OwnedSchema;
 import io.customerservice.web.ErrorResponder;
 import io.customerservice.web.RequestLog;
+import io.customerservice.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -55,6 +56,10 @@ public final class AuthServiceVerticle extends VerticleBase {
       router.route().handler(new RequestLog());
       router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
       routes.mount(router);
+      router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
+      router.get("/health/ready").handler(ctx -> pool.query("SELECT 1").execute().onComplete(
+          up -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")),
+          down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
       ErrorResponder.mount(router, BODY_LIMIT_BYTES);
       return vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
           .requestHandler(router).listen();
