@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         ""},
     usageHelpAutoWidth = true,
     sortOptions = false,
-    subcommands = {TokenCommand.class, CreateUserCommand.class, EmbeddedDbCommand.class})
+    subcommands = {TokenCommand.class, CreateUserCommand.class, EmbeddedDbCommand.class, ImportLegacyCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);

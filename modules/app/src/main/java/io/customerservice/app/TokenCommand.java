@@ -6,10 +6,6 @@ import io.customerservice.contract.config.JwtSettings;
 import io.customerservice.contract.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.JWTOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -72,24 +68,7 @@ final class TokenCommand implements Callable<Integer> {
             + "; only HS* tokens can be minted here");
         return 2;
       }
-      JWTAuth auth = JWTAuth.create(vertx, new JWTAuthOptions()
-          .addPubSecKey(new PubSecKeyOptions().setAlgorithm(jwt.algorithm()).setBuffer(jwt.secret())));
-      JsonObject claims = new JsonObject()
-          .put(jwt.tokenTypeClaim(), "access")
-          .put("jti", UUID.randomUUID().toString().replace("-", ""))
-          .put(jwt.userIdClaim(), (userId == null ? UUID.randomUUID() : userId).toString())
-          .put(jwt.emailClaim(), email)
-          .put(jwt.firstNameClaim(), firstName)
-          .put(jwt.lastNameClaim(), lastName)
-          .put(jwt.roleClaim(), role);
-      JWTOptions options = new JWTOptions().setAlgorithm(jwt.algorithm()).setExpiresInMinutes(minutes);
-      if (!jwt.issuer().isEmpty()) {
-        options.setIssuer(jwt.issuer());
-      }
-      if (!jwt.audience().isEmpty()) {
-        options.setAudience(java.util.List.of(jwt.audience()));
-      }
-      out.println(auth.generateToken(claims, options));
+      out.println(AccessTokens.mint(vertx, jwt, userId == null ? UUID.randomUUID() : userId, email, firstName, lastName, role, minutes));
       return 0;
     } finally {
       vertx.close();

@@ -22,12 +22,14 @@ final class AuthProxy {
   private static final int MAX_BATCH = 500;
 
   private final AuthServiceClient service;
-  private final UserCache users;
+  private final LookupCache<UUID> users;
+  private final LookupCache<String> emails;
   private final TokenValidations validations;
 
-  AuthProxy(AuthServiceClient service, UserCache users, TokenValidations validations) {
+  AuthProxy(AuthServiceClient service, LookupCache<UUID> users, LookupCache<String> emails, TokenValidations validations) {
     this.service = service;
     this.users = users;
+    this.emails = emails;
     this.validations = validations;
   }
 
@@ -68,6 +70,19 @@ final class AuthProxy {
     });
   }
 
+  Future<JsonObject> findByEmail(JsonObject request) {
+    FieldErrors errors = new FieldErrors();
+    String token = token(request, errors);
+    Object value = request.getValue(AuthMessages.EMAIL);
+    if (!(value instanceof String email) || email.isBlank() || email.length() > 254) {
+      errors.add(AuthMessages.EMAIL, "An email address is required.");
+      throw ServiceFailure.invalid(errors);
+    }
+    errors.throwIfAny();
+    String key = email.strip().toLowerCase(java.util.Locale.ROOT);
+    return answer(emails, key, "an account for " + key, k -> service.fetchUserByEmail(k, token));
+  }
+
   Future<JsonObject> validateToken(JsonObject request) {
     if (!(request.getValue(AuthMessages.TOKEN) instanceof String token) || token.isEmpty() || token.length() > 8192) {
       throw ServiceFailure.invalid(new FieldErrors().add(AuthMessages.TOKEN, "A token is required."));
@@ -80,18 +95,26 @@ final class AuthProxy {
   }
 
   void userChanged(JsonObject event) {
-    Uuids.parse(event.getValue(AuthMessages.USER_ID) instanceof String id ? id : null).ifPresent(users::evict);
+    Uuids.parse(event.getValue(AuthMessages.USER_ID) instanceof String id ? id : null).ifPresent(id -> {
+      users.evictUser(id.toString());
+      emails.evictUser(id.toString());
+    });
   }
 
   private Future<JsonObject> lookup(UUID userId, String token) {
-    return users.get(userId, id -> service.fetchUser(id, token)).compose(lookup -> {
+    return answer(users, userId, "user " + userId, id -> service.fetchUser(id, token));
+  }
+
+  /** From the cache or the service; when the service cannot answer, the last known copy, marked stale. */
+  private static <K> Future<JsonObject> answer(LookupCache<K> cache, K key, String what, java.util.function.Function<K, Future<AuthServiceClient.UserLookup>> load) {
+    return cache.get(key, load).compose(lookup -> {
       if (lookup.found()) {
         return Future.succeededFuture(reply(lookup.user(), false));
       }
       if (!lookup.failed()) {
-        return Future.failedFuture(ServiceFailure.notFound("The authentication service has no user " + userId + "."));
+        return Future.failedFuture(ServiceFailure.notFound("The authentication service has no " + what + "."));
       }
-      JsonObject lastKnown = users.lastKnown(userId);
+      JsonObject lastKnown = cache.lastKnown(key);
       return lastKnown != null ? Future.succeededFuture(reply(lastKnown, true)) : Future.failedFuture(lookup.failure());
     });
   }

@@ -10,6 +10,7 @@ record AuthProxySettings(
     String url,
     String recordName,
     String userPath,
+    String userByEmailPath,
     String verifyPath,
     boolean forwardCallerToken,
     String serviceToken,
@@ -50,6 +51,7 @@ record AuthProxySettings(
     return new AuthProxySettings(url,
         settings.string(ConfigKeys.AUTH_SERVICE_RECORD_NAME),
         userPath,
+        settings.string(ConfigKeys.AUTH_SERVICE_USER_BY_EMAIL_PATH),
         settings.string(ConfigKeys.AUTH_SERVICE_VERIFY_PATH),
         credential.equals("forward"),
         serviceToken,
@@ -65,6 +67,10 @@ record AuthProxySettings(
 
   String userPath(java.util.UUID userId) {
     return userPath.replace(USER_ID_PLACEHOLDER, userId.toString());
+  }
+
+  String userByEmailPath(String email) {
+    return userByEmailPath.replace("{email}", java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The bearer token to send upstream for a caller's request, or null for none. */

@@ -30,11 +30,13 @@ public final class AuthProxyVerticle extends VerticleBase {
     return AuthServiceEndpoint.open(vertx, settings).compose(opened -> {
       endpoint = opened;
       AuthProxy proxy = new AuthProxy(new AuthServiceClient(vertx, endpoint, settings),
-          new UserCache(context, settings), new TokenValidations(context, settings.cacheMaxSize()));
+          new LookupCache<>(context, settings), new LookupCache<>(context, settings),
+          new TokenValidations(context, settings.cacheMaxSize()));
       userChanges = vertx.eventBus().consumer(Addresses.AUTH_EVENTS_USER_CHANGED, event -> proxy.userChanged(event.body()));
       return Future.all(
           endpoints.serve(Addresses.AUTH_USERS_GET, proxy::getUser),
           endpoints.serve(Addresses.AUTH_USERS_GET_MANY, proxy::getUsers),
+          endpoints.serve(Addresses.AUTH_USERS_FIND_BY_EMAIL, proxy::findByEmail),
           endpoints.serve(Addresses.AUTH_TOKENS_VALIDATE, proxy::validateToken),
           endpoints.serve(Addresses.AUTH_PROXY_STATUS, proxy::status),
           userChanges.completion());

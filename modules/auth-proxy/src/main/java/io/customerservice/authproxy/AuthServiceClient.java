@@ -74,12 +74,21 @@ final class AuthServiceClient {
     return breaker.state().name();
   }
 
-  /** The lookup; never a failed future (see {@link UserLookup}). */
+  /** The lookup by id; never a failed future (see {@link UserLookup}). */
   Future<UserLookup> fetchUser(UUID userId, String callerToken) {
+    return fetch(settings.userPath(userId), callerToken);
+  }
+
+  /** The lookup by email; never a failed future. */
+  Future<UserLookup> fetchUserByEmail(String email, String callerToken) {
+    return fetch(settings.userByEmailPath(email), callerToken);
+  }
+
+  private Future<UserLookup> fetch(String path, String callerToken) {
     return breaker.<UserLookup>execute(() -> endpoint.client().compose(client -> {
-      HttpRequest<Buffer> request = client.get(settings.userPath(userId)).timeout(settings.timeoutMs());
+      HttpRequest<Buffer> request = client.get(path).timeout(settings.timeoutMs());
       authorize(request, settings.credentialFor(callerToken));
-      return request.send().map(response -> lookup(response, userId));
+      return request.send().map(AuthServiceClient::lookup);
     })).recover(error -> AuthServiceClient.<UserLookup>unavailable(error).recover(failure -> Future.succeededFuture(UserLookup.failed(failure))));
   }
 
@@ -95,9 +104,9 @@ final class AuthServiceClient {
             }))).recover(AuthServiceClient::unavailable);
   }
 
-  private static UserLookup lookup(HttpResponse<Buffer> response, UUID userId) {
+  private static UserLookup lookup(HttpResponse<Buffer> response) {
     return switch (response.statusCode()) {
-      case 200 -> UserLookup.of(normalised(response.bodyAsJsonObject(), userId));
+      case 200 -> UserLookup.of(normalised(response.bodyAsJsonObject()));
       case 404 -> UserLookup.of(null);
       case 401, 403 -> throw ServiceFailure.of(FailureCode.FORBIDDEN, "The authentication service refused the lookup.");
       default -> throw upstreamFailure(response);
@@ -105,13 +114,13 @@ final class AuthServiceClient {
   }
 
   /** The user in our shape, whether the service answers it bare or as {"user": {...}}. */
-  private static JsonObject normalised(JsonObject body, UUID userId) {
+  private static JsonObject normalised(JsonObject body) {
     JsonObject user = body.getValue(AuthMessages.USER) instanceof JsonObject wrapped ? wrapped : body;
     JsonObject normalised = new JsonObject();
     for (String field : AuthMessages.USER_FIELDS) {
       normalised.put(field, user.getValue(field));
     }
-    return normalised.put("id", userId.toString());
+    return normalised;
   }
 
   private static void authorize(HttpRequest<Buffer> request, String token) {

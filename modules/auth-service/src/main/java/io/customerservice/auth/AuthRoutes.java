@@ -61,6 +61,7 @@ final class AuthRoutes {
     router.patch(BASE + "/profile/update").handler(this::updateProfile);
     router.put(BASE + "/profile/update").handler(this::updateProfile);
     router.get(BASE + "/users/:id").handler(this::lookup);
+    router.get(BASE + "/users").handler(this::findByEmail);
     router.post(BASE + "/users").handler(this::createUser);
   }
 
@@ -142,21 +143,54 @@ final class AuthRoutes {
     }).onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
   }
 
-  /** For other services: staff may read any user, a customer only themselves. */
+  /**
+   * For other services: staff may read any user, a customer only themselves. A signed staff
+   * token is enough (its user need not exist here): services and tools call with one.
+   */
   private void lookup(RoutingContext ctx) {
     UUID id = Uuids.parse(ctx.pathParam("id")).orElseThrow(() -> new HttpProblem(404, "Not found."));
-    caller(ctx).compose(caller -> {
-      boolean staff = UserRole.fromClaim(caller.getString(UserInput.ROLE)).map(UserRole::isStaff).orElse(false);
-      if (!staff && !caller.getString("id").equals(id.toString())) {
+    signedAccess(ctx).compose(claims -> {
+      if (!isStaff(claims) && !id.toString().equals(tokens.userId(claims))) {
         return Future.failedFuture(HttpProblem.forbidden());
       }
-      return users.find(id).map(found -> {
-        if (found == null) {
-          throw new HttpProblem(404, "Not found.");
-        }
-        return found;
-      });
+      return users.find(id).map(AuthRoutes::found);
     }).onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
+  }
+
+  /** {@code GET /api/auth/users/?email=...}: staff only. */
+  private void findByEmail(RoutingContext ctx) {
+    String email = ctx.queryParams().get(UserInput.EMAIL);
+    if (email == null || email.isBlank()) {
+      throw HttpProblem.invalid(UserInput.EMAIL, "This query parameter is required.");
+    }
+    signedAccess(ctx).compose(claims -> isStaff(claims)
+            ? users.findByEmail(email.strip()).map(AuthRoutes::found)
+            : Future.failedFuture(HttpProblem.forbidden()))
+        .onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
+  }
+
+  private static JsonObject found(JsonObject user) {
+    if (user == null) {
+      throw new HttpProblem(404, "Not found.");
+    }
+    return user;
+  }
+
+  private boolean isStaff(JsonObject claims) {
+    return UserRole.fromClaim(claims.getString(tokens.roleClaim())).map(UserRole::isStaff).orElse(false);
+  }
+
+  /** The claims of the request's access token, checked for signature, expiry and type only. */
+  private Future<JsonObject> signedAccess(RoutingContext ctx) {
+    String token = BearerToken.of(ctx);
+    return tokens.decode(token)
+        .recover(error -> Future.failedFuture(HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE)))
+        .map(claims -> {
+          if (!TokenIssuer.ACCESS.equals(tokens.tokenType(claims))) {
+            throw HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE);
+          }
+          return claims;
+        });
   }
 
   /** An admin creates a user of any role, staff included. */
@@ -176,12 +210,7 @@ final class AuthRoutes {
 
   /** The active user the request's access token names, or 401. */
   private Future<JsonObject> caller(RoutingContext ctx) {
-    String token = BearerToken.of(ctx);
-    return tokens.decode(token)
-        .recover(error -> Future.failedFuture(HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE)))
-        .compose(claims -> TokenIssuer.ACCESS.equals(tokens.tokenType(claims))
-            ? activeUser(tokens.userId(claims))
-            : Future.failedFuture(HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE)));
+    return signedAccess(ctx).compose(claims -> activeUser(tokens.userId(claims)));
   }
 
   private Future<JsonObject> activeUser(String userId) {

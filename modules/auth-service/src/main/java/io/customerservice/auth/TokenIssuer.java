@@ -55,6 +55,10 @@ final class TokenIssuer {
     return claims.getString(settings.tokenTypeClaim());
   }
 
+  String roleClaim() {
+    return settings.roleClaim();
+  }
+
   String userId(JsonObject claims) {
     return claims.getValue(settings.userIdClaim()) instanceof String id ? id : null;
   }

@@ -25,6 +25,7 @@ final class UserRepository {
       + " (email, first_name, last_name, phone_number, user_role, password)"
       + " VALUES (#{email}, #{first_name}, #{last_name}, #{phone_number}, #{user_role}, #{password}) RETURNING " + COLUMNS;
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = #{id} AND is_active";
+  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE lower(email) = lower(#{email}) AND is_active";
   private static final String CREDENTIALS = "SELECT " + COLUMNS + ", password FROM " + TABLE
       + " WHERE lower(email) = lower(#{email}) AND is_active";
   private static final String UPDATE = "UPDATE " + TABLE + " SET email = #{email}, first_name = #{first_name},"
@@ -53,6 +54,11 @@ final class UserRepository {
   /** The active user, or null. */
   Future<JsonObject> find(UUID id) {
     return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(UserRepository::firstOrNull);
+  }
+
+  /** The active user with this email (any case), or null. */
+  Future<JsonObject> findByEmail(String email) {
+    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email", email)).map(UserRepository::firstOrNull);
   }
 
   /** The active user with its encoded password under "password", or null. */

@@ -13,6 +13,8 @@ public final class Addresses {
   public static final String CUSTOMERS_PROFILE_REPLACE = "customers.profile.replace";
   public static final String CUSTOMERS_PROFILE_DELETE = "customers.profile.delete";
   public static final String CUSTOMERS_PROFILE_LIST = "customers.profile.list";
+  /** Imports a batch of migrated customers in one transaction; users who already have a profile are skipped. */
+  public static final String CUSTOMERS_PROFILE_IMPORT = "customers.profile.import";
   /** Answers {@code {"status": "UP"}} only when the store can reach its database. */
   public static final String CUSTOMERS_HEALTH_CHECK = "customers.health.check";
 
@@ -29,6 +31,8 @@ public final class Addresses {
   public static final String AUTH_USERS_GET_MANY = "auth.users.get-many";
   /** A token checked by the authentication service itself (the remote validation mode). */
   public static final String AUTH_TOKENS_VALIDATE = "auth.tokens.validate";
+  /** A user's data by email (the importer resolves old records this way). */
+  public static final String AUTH_USERS_FIND_BY_EMAIL = "auth.users.find-by-email";
   /** The auth proxy's breaker state and cache figures. */
   public static final String AUTH_PROXY_STATUS = "auth.proxy.status";
   /** Published by the authentication service when a user's email, names, phone or role change. */

@@ -14,7 +14,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +44,11 @@ final class CustomerRepository {
 
   private static final String INSERT = "INSERT INTO " + TABLE + " (user_id, " + WRITABLE_COLUMNS + ")"
       + " VALUES (#{user_id}, " + WRITABLE_PARAMS + ") RETURNING *";
+  private static final String IMPORT = "INSERT INTO " + TABLE + " (user_id, customer_since, " + WRITABLE_COLUMNS + ")"
+      + " VALUES (#{user_id}, coalesce(#{customer_since}, now()), " + WRITABLE_PARAMS + ")"
+      + " ON CONFLICT (user_id) DO NOTHING RETURNING *";
   private static final String SELECT = "SELECT * FROM " + TABLE;
+  private static final String USERS_PRESENT = "SELECT user_id FROM " + TABLE + " WHERE user_id = ANY(#{user_ids})";
   private static final String BY_ID = " WHERE id = #{id}";
   private static final String BY_USER = " WHERE user_id = #{user_id}";
   private static final String LOCK = " FOR UPDATE";
@@ -73,6 +81,32 @@ final class CustomerRepository {
     params.put(CustomerKey.USER_ID, userId);
     return SqlTemplate.forQuery(pool, INSERT).mapTo(CustomerRows.DOCUMENT).execute(params)
         .map(rows -> rows.iterator().next());
+  }
+
+  /**
+   * Inserts every row that names a user without a profile, in one transaction; the documents of
+   * the rows inserted (a row for a user who has one is left alone). Each row holds the writable
+   * fields, plus user_id and customer_since.
+   */
+  Future<List<JsonObject>> importRows(List<Map<String, Object>> rows) {
+    return pool.withTransaction(conn -> SqlTemplate.forQuery(conn, IMPORT).mapTo(CustomerRows.DOCUMENT).executeBatch(rows)
+        .map(results -> {
+          List<JsonObject> inserted = new ArrayList<>();
+          for (RowSet<JsonObject> result = results; result != null; result = result.next()) {
+            result.forEach(inserted::add);
+          }
+          return inserted;
+        }));
+  }
+
+  /** Which of these users already have a profile. */
+  Future<Set<UUID>> usersPresent(List<UUID> userIds) {
+    return SqlTemplate.forQuery(pool, USERS_PRESENT).execute(Map.of("user_ids", userIds.toArray(new UUID[0])))
+        .map(rows -> {
+          Set<UUID> present = new HashSet<>();
+          rows.forEach(row -> present.add(row.getUUID("user_id")));
+          return present;
+        });
   }
 
   /** The customer, or null when there is none. */

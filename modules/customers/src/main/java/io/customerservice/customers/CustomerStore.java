@@ -6,12 +6,20 @@ import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.CustomerValidation;
+import io.customerservice.contract.customer.ImportMessages;
 import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.contract.customer.Uuids;
 import io.customerservice.database.DatabaseFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +89,80 @@ final class CustomerStore {
       eventBus.publish(Addresses.CUSTOMERS_EVENTS_DELETED, reply);
       return reply;
     });
+  }
+
+  /**
+   * A batch of migrated customers: each row is checked as a new profile is; the batch is written
+   * in one transaction, or, in a dry run, only checked against who already has a profile.
+   */
+  Future<JsonObject> importBatch(JsonObject request) {
+    FieldErrors errors = envelope(request, Set.of(ImportMessages.ROWS, ImportMessages.DRY_RUN));
+    JsonArray rows = request.getValue(ImportMessages.ROWS) instanceof JsonArray array ? array : null;
+    if (rows == null || rows.isEmpty() || rows.size() > ImportMessages.MAX_ROWS) {
+      errors.add(ImportMessages.ROWS, "A list of 1 to " + ImportMessages.MAX_ROWS + " rows is required.");
+    }
+    errors.throwIfAny();
+    List<UUID> userIds = new ArrayList<>();
+    List<Map<String, Object>> params = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      params.add(importRow(rows.getValue(i), i, userIds));
+    }
+    if (Boolean.TRUE.equals(request.getValue(ImportMessages.DRY_RUN))) {
+      return stored(repository.usersPresent(userIds)).map(present ->
+          importReply(userIds, id -> present.contains(id) ? null : new JsonObject()));
+    }
+    return stored(repository.importRows(params)).map(inserted -> {
+      Map<UUID, JsonObject> byUser = new HashMap<>();
+      inserted.forEach(customer -> {
+        byUser.put(UUID.fromString(customer.getString(CustomerKey.USER_ID)), customer);
+        eventBus.publish(Addresses.CUSTOMERS_EVENTS_CREATED, customer);
+      });
+      return importReply(userIds, byUser::get);
+    });
+  }
+
+  /** One row's template parameters, or INVALID naming the row. */
+  private static Map<String, Object> importRow(Object value, int index, List<UUID> userIds) {
+    FieldErrors errors = new FieldErrors();
+    String where = "rows[" + index + "]";
+    if (!(value instanceof JsonObject row)) {
+      throw ServiceFailure.invalid(errors.add(where, "A JSON object is required."));
+    }
+    UUID userId = Uuids.parse(row, CustomerKey.USER_ID, errors);
+    JsonObject profile = object(row, CustomerMessages.PROFILE, errors);
+    OffsetDateTime since = null;
+    if (row.getValue(ImportMessages.CUSTOMER_SINCE) instanceof String text) {
+      try {
+        since = OffsetDateTime.parse(text);
+      } catch (DateTimeParseException e) {
+        errors.add(ImportMessages.CUSTOMER_SINCE, "Use ISO 8601 with an offset.");
+      }
+    }
+    errors.throwIfAny();
+    JsonObject valid;
+    try {
+      valid = CustomerValidation.validate(profile, CustomerValidation.Mode.COMPLETE);
+    } catch (ServiceFailure invalid) {
+      throw ServiceFailure.invalid(new FieldErrors().add(where, invalid.fieldErrors().encode()));
+    }
+    userIds.add(userId);
+    Map<String, Object> params = CustomerRows.writableParams(valid);
+    params.put(CustomerKey.USER_ID, userId);
+    params.put(ImportMessages.CUSTOMER_SINCE, since);
+    return params;
+  }
+
+  private static JsonObject importReply(List<UUID> userIds, java.util.function.Function<UUID, JsonObject> imported) {
+    JsonArray results = new JsonArray();
+    Set<UUID> seen = new HashSet<>();
+    for (UUID userId : userIds) {
+      JsonObject customer = seen.add(userId) ? imported.apply(userId) : null;
+      results.add(new JsonObject()
+          .put(CustomerKey.USER_ID, userId.toString())
+          .put(ImportMessages.STATUS, customer != null ? ImportMessages.IMPORTED : ImportMessages.PRESENT)
+          .put(CustomerMessages.CUSTOMER_ID, customer == null ? null : customer.getString(CustomerKey.ID)));
+    }
+    return new JsonObject().put(ImportMessages.RESULTS, results);
   }
 
   Future<JsonObject> list(JsonObject request) {

@@ -39,6 +39,7 @@ public final class CustomerStoreVerticle extends VerticleBase {
           endpoints.serve(Addresses.CUSTOMERS_PROFILE_REPLACE, store::replace),
           endpoints.serve(Addresses.CUSTOMERS_PROFILE_DELETE, store::delete),
           endpoints.serve(Addresses.CUSTOMERS_PROFILE_LIST, store::list),
+          endpoints.serve(Addresses.CUSTOMERS_PROFILE_IMPORT, store::importBatch),
           endpoints.serve(Addresses.CUSTOMERS_HEALTH_CHECK, store::health)));
     });
   }

@@ -14,6 +14,7 @@ public final class AuthMessages {
 
   public static final String USER_ID = "user_id";
   public static final String IDS = "ids";
+  public static final String EMAIL = "email";
   /** Optional on lookups: the caller's bearer token, forwarded when the proxy is set to. */
   public static final String TOKEN = "token";
   public static final String USER = "user";
@@ -40,6 +41,10 @@ public final class AuthMessages {
     JsonArray ids = new JsonArray();
     userIds.forEach(id -> ids.add(id.toString()));
     return withToken(new JsonObject().put(IDS, ids), token);
+  }
+
+  public static JsonObject findByEmail(String email, String token) {
+    return withToken(new JsonObject().put(EMAIL, email), token);
   }
 
   public static JsonObject validate(String token) {

@@ -71,6 +71,7 @@ public final class ConfigKeys {
   public static final String AUTH_SERVICE_URL = "auth-service.url";
   public static final String AUTH_SERVICE_RECORD_NAME = "auth-service.record-name";
   public static final String AUTH_SERVICE_USER_PATH = "auth-service.user-path";
+  public static final String AUTH_SERVICE_USER_BY_EMAIL_PATH = "auth-service.user-by-email-path";
   public static final String AUTH_SERVICE_VERIFY_PATH = "auth-service.verify-path";
   public static final String AUTH_SERVICE_CREDENTIAL = "auth-service.credential";
   public static final String AUTH_SERVICE_SERVICE_TOKEN = "auth-service.service-token";

@@ -8,26 +8,25 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Users by id. A Caffeine async cache bound to the verticle's context: concurrent misses for one
- * user share one load (one HTTP call), a found user lives {@code ttl}, "no such user"
- * {@code notFoundTtl}, and failed loads are not kept. Beside it, the last known copy of each user
- * lives longer, to be served (marked stale) while the service cannot answer.
+ * Users by a key (id or email). A Caffeine async cache bound to the verticle's context:
+ * concurrent misses for one key share one load (one HTTP call), a found user lives {@code ttl},
+ * "no such user" {@code notFoundTtl}, and failed loads are not kept. Beside it, the last known
+ * copy of each user lives longer, to be served (marked stale) while the service cannot answer.
  */
-final class UserCache {
+final class LookupCache<K> {
 
-  private final AsyncCache<UUID, UserLookup> fresh;
-  private final Cache<UUID, JsonObject> lastKnown;
+  private final AsyncCache<K, UserLookup> fresh;
+  private final Cache<K, JsonObject> lastKnown;
   private final Context context;
 
-  UserCache(Context context, AuthProxySettings settings) {
+  LookupCache(Context context, AuthProxySettings settings) {
     this.context = context;
     this.fresh = Caffeine.newBuilder()
         .maximumSize(settings.cacheMaxSize())
-        .expireAfter(new LookupExpiry(settings.cacheTtl(), settings.notFoundTtl()))
+        .expireAfter(new LookupExpiry<K>(settings.cacheTtl(), settings.notFoundTtl()))
         .executor(command -> context.runOnContext(v -> command.run()))
         .recordStats()
         .buildAsync();
@@ -38,8 +37,8 @@ final class UserCache {
   }
 
   /** The cached lookup, or the one {@code load} makes (shared by concurrent callers). */
-  Future<UserLookup> get(UUID userId, Function<UUID, Future<UserLookup>> load) {
-    return Future.fromCompletionStage(fresh.get(userId, (id, executor) ->
+  Future<UserLookup> get(K key, Function<K, Future<UserLookup>> load) {
+    return Future.fromCompletionStage(fresh.get(key, (id, executor) ->
         load.apply(id).andThen(done -> {
           if (done.succeeded() && done.result().found()) {
             lastKnown.put(id, done.result().user());
@@ -48,13 +47,14 @@ final class UserCache {
   }
 
   /** The last copy seen of a user, however old, or null. */
-  JsonObject lastKnown(UUID userId) {
-    return lastKnown.getIfPresent(userId);
+  JsonObject lastKnown(K key) {
+    return lastKnown.getIfPresent(key);
   }
 
-  void evict(UUID userId) {
-    fresh.synchronous().invalidate(userId);
-    lastKnown.invalidate(userId);
+  /** Drops every entry of the user with this id, whatever its key. */
+  void evictUser(String userId) {
+    fresh.synchronous().asMap().entrySet().removeIf(entry -> entry.getValue().found() && userId.equals(entry.getValue().user().getString("id")));
+    lastKnown.asMap().entrySet().removeIf(entry -> userId.equals(entry.getValue().getString("id")));
   }
 
   JsonObject stats() {
@@ -67,9 +67,17 @@ final class UserCache {
   }
 
   /** Found users and "no such user" answers expire after their own durations; failures at once. */
-  private record LookupExpiry(Duration ttl, Duration notFoundTtl) implements ExpiryOnWrite<UUID, UserLookup> {
+  private static final class LookupExpiry<K> implements ExpiryOnWrite<K, UserLookup> {
+    private final Duration ttl;
+    private final Duration notFoundTtl;
+
+    LookupExpiry(Duration ttl, Duration notFoundTtl) {
+      this.ttl = ttl;
+      this.notFoundTtl = notFoundTtl;
+    }
+
     @Override
-    public long expireAfterCreate(UUID key, UserLookup value, long currentTime) {
+    public long expireAfterCreate(K key, UserLookup value, long currentTime) {
       if (value.failed()) {
         return 0;
       }
