@@ -26,6 +26,18 @@ final class ConfigLoader {
   private ConfigLoader() {
   }
 
+  /** For the command-line tools: the configuration, read with a Vert.x of its own, blocking. */
+  static JsonObject loadNow(Path overrides) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return load(vertx, overrides, System.getenv()).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } finally {
+      vertx.close();
+    }
+  }
+
   static Future<JsonObject> load(Vertx vertx, Path overrides, Map<String, String> environment) {
     return retrieve(vertx, fileStore(DEFAULTS)).compose(defaults -> {
       ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(fileStore(DEFAULTS));

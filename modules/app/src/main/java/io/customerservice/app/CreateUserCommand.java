@@ -68,8 +68,7 @@ final class CreateUserCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     EmbeddedDatabase embedded = null;
     try {
-      JsonObject config = DevelopmentSecret.fillIn(
-          ConfigLoader.load(vertx, conf.file, System.getenv()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
       DatabaseSettings db = DatabaseSettings.from(new Settings(config));
       if (db.embedded()) {
         AppSettings app = AppSettings.from(config);

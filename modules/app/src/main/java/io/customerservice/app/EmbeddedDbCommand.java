@@ -2,11 +2,9 @@ package io.customerservice.app;
 
 import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,13 +30,7 @@ final class EmbeddedDbCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    JsonObject config;
-    try {
-      config = ConfigLoader.load(vertx, conf.file, System.getenv()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } finally {
-      vertx.close();
-    }
+    JsonObject config = ConfigLoader.loadNow(conf.file);
     Settings settings = new Settings(config);
     DatabaseSettings db = DatabaseSettings.from(settings);
     AppSettings app = AppSettings.from(DevelopmentSecret.fillIn(config));

@@ -84,13 +84,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
       System.err.println("customer-service import-legacy: --batch-size must be between 1 and 5000");
       return 2;
     }
-    Vertx bootstrap = Vertx.vertx();
-    JsonObject config;
-    try {
-      config = DevelopmentSecret.fillIn(ConfigLoader.load(bootstrap, conf.file, System.getenv()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-    } finally {
-      bootstrap.close();
-    }
+    JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
     boolean embedded = new Settings(config).string(ConfigKeys.DB_HOST).isEmpty();
     config.put(ConfigKeys.ROLES, cluster ? Role.AUTH_PROXY.label() : embedded ? "customers,auth,auth-proxy" : "customers,auth-proxy")
         .put(ConfigKeys.CLUSTER_ENABLED, cluster);

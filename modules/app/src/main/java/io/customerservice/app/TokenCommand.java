@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +59,7 @@ final class TokenCommand implements Callable<Integer> {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      JsonObject config = DevelopmentSecret.fillIn(
-          ConfigLoader.load(vertx, conf.file, System.getenv()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
       JwtSettings jwt = JwtSettings.from(new Settings(config));
       if (!jwt.usesSharedSecret()) {
         System.err.println("customer-service token: " + ConfigKeys.JWT_ALGORITHM + " is " + jwt.algorithm()

@@ -54,6 +54,8 @@ public final class LegacyImporter {
   public static final String UNPARSED = "(unparsed)";
   private static final String UNPARSED_POSTAL = "UNPARSED";
   private static final long TIMEOUT_SECONDS = 120;
+  /** User lookups sent at once: enough to keep the authentication service busy, not so many that they queue past its timeout. */
+  private static final int LOOKUPS_IN_FLIGHT = 64;
 
   private final Vertx vertx;
   private final ImportOptions options;
@@ -103,8 +105,12 @@ public final class LegacyImporter {
   }
 
   private void process(List<LegacyFile.Row> rows, ImportSummary summary, CSVPrinter rejects, CSVPrinter mismatches) throws IOException {
-    List<Future<JsonObject>> users = rows.stream().map(this::user).toList();
-    await(Future.join(users).otherwiseEmpty());
+    List<Future<JsonObject>> users = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += LOOKUPS_IN_FLIGHT) {
+      List<Future<JsonObject>> group = rows.subList(from, Math.min(rows.size(), from + LOOKUPS_IN_FLIGHT)).stream().map(this::user).toList();
+      await(Future.join(group).otherwiseEmpty());
+      users.addAll(group);
+    }
     List<JsonObject> candidates = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       LegacyFile.Row row = rows.get(i);

@@ -76,6 +76,7 @@ public final class ConfigKeys {
   public static final String AUTH_SERVICE_CREDENTIAL = "auth-service.credential";
   public static final String AUTH_SERVICE_SERVICE_TOKEN = "auth-service.service-token";
   public static final String AUTH_SERVICE_TIMEOUT_MS = "auth-service.timeout-ms";
+  public static final String AUTH_SERVICE_MAX_CONNECTIONS = "auth-service.max-connections";
   public static final String AUTH_SERVICE_BREAKER_MAX_FAILURES = "auth-service.breaker.max-failures";
   public static final String AUTH_SERVICE_BREAKER_TIMEOUT_MS = "auth-service.breaker.timeout-ms";
   public static final String AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS = "auth-service.breaker.reset-timeout-ms";
