@@ -68,6 +68,8 @@ final class CustomerRepository {
       + "      OR state ILIKE #{search} OR postal_code ILIKE #{search} OR country ILIKE #{search}"
       + "      OR company_name ILIKE #{search})";
   private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + FILTERS;
+  /** The orderable columns that may hold null (see V1__customer.sql). */
+  private static final Set<CustomerField> NULLABLE = Set.of(CustomerField.COMPANY_NAME, CustomerField.LAST_SERVICE_DATE);
   private static final Map<CustomerOrdering, String[]> PAGE_BY_ORDERING = pageStatements();
 
   private final Pool pool;
@@ -193,14 +195,19 @@ final class CustomerRepository {
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** One ascending and one descending page statement per ordering; the id breaks ties so pages are stable. */
+  /**
+   * One ascending and one descending page statement per ordering; the id breaks ties so pages
+   * are stable. NULLS LAST only where a column can be null: written on a NOT NULL column it would
+   * no longer match that column's index, and every page would sort all the matching rows.
+   */
   private static Map<CustomerOrdering, String[]> pageStatements() {
     Map<CustomerOrdering, String[]> statements = new EnumMap<>(CustomerOrdering.class);
     for (CustomerOrdering ordering : CustomerOrdering.values()) {
       String column = ordering.field().json();
+      String nulls = NULLABLE.contains(ordering.field()) ? " NULLS LAST" : "";
       statements.put(ordering, new String[] {
-          SELECT + FILTERS + " ORDER BY " + column + " ASC NULLS LAST, id ASC LIMIT #{limit} OFFSET #{offset}",
-          SELECT + FILTERS + " ORDER BY " + column + " DESC NULLS LAST, id DESC LIMIT #{limit} OFFSET #{offset}"});
+          SELECT + FILTERS + " ORDER BY " + column + " ASC" + nulls + ", id ASC LIMIT #{limit} OFFSET #{offset}",
+          SELECT + FILTERS + " ORDER BY " + column + " DESC" + nulls + ", id DESC LIMIT #{limit} OFFSET #{offset}"});
     }
     return statements;
   }

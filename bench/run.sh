@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The benchmark suite: builds the jar, starts the service on an embedded PostgreSQL, creates
+# CUSTOMERS customers (100,000) with their users, mints tokens, and drives each scenario with wrk
+# from its own process over loopback: once at saturation, once at about half that rate. It also
+# measures the two ceilings on the same machine (a bare Vert.x HTTP server, pgbench select-only)
+# and the same read through a two-process split. Results: bench/results/<date>-<commit>.md.
+# Everything it starts is stopped when it ends. Knobs: DURATION (s per run), CONNECTIONS, CUSTOMERS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export BENCH_DIR="$ROOT/bench"
+DURATION=${DURATION:-10}
+export CONNECTIONS=${CONNECTIONS:-32}
+CUSTOMERS=${CUSTOMERS:-100000}
+DB_PORT_BENCH=${DB_PORT_BENCH:-55450}
+API=18002; AUTH=18001; BARE=18090; SPLIT_API=18012
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
+JAR=modules/app/target/customer-service.jar
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+WORK=$(mktemp -d -t customer-service-bench-XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+export JWT_SECRET=bench-secret-0123456789-0123456789-0123456789
+export DB_HOST=localhost DB_PORT=$DB_PORT_BENCH DB_EMBEDDED_DATA_DIR="$WORK/pg"
+export HTTP_HOST=127.0.0.1 HTTP_PORT=$API AUTH_HOST=127.0.0.1 AUTH_PORT=$AUTH CLUSTER_MEMBERS=127.0.0.1 CLUSTER_PORT=5801
+PSQL="psql -h localhost -p $DB_PORT_BENCH -U customer_service -d customer_service -q -t -A"
+
+wait_ready() { for _ in $(seq 1 240); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
+start() { java -Xmx1g -jar "$JAR" "${@:2}" > "$WORK/$1.log" 2>&1 & PIDS+=($!); LAST_PID=$!; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+echo "== setting up in $WORK"
+start db embedded-db --port "$DB_PORT_BENCH"
+for _ in $(seq 1 60); do grep -q "Ctrl-C stops it" "$WORK/db.log" && break; sleep 0.5; done
+start service --roles all; SERVICE_PID=$LAST_PID
+wait_ready "http://127.0.0.1:$API/health/ready"
+echo "== creating $CUSTOMERS customers and their users"
+$PSQL <<SQL
+INSERT INTO auth.users (email, first_name, last_name, phone_number, password)
+  SELECT 'bench' || g || '@example.com', 'Bench', 'User' || g, '+1555' || lpad(g::text, 7, '0'), 'pbkdf2_sha256\$1\$s\$h'
+  FROM generate_series(1, $CUSTOMERS) g;
+INSERT INTO customers.customer (user_id, street_address, city, state, postal_code, country, company_name, is_verified)
+  SELECT id, (n % 900 + 1) || ' Main St', (ARRAY['Portland','Seattle','Austin','Boston','Toronto','London'])[n % 6 + 1],
+         (ARRAY['OR','WA','TX','MA','ON','England'])[n % 6 + 1], (ARRAY['97201','98101','78701','02108','M5H 2M9','SW1A 1AA'])[n % 6 + 1],
+         (ARRAY['USA','USA','USA','USA','Canada','United Kingdom'])[n % 6 + 1], CASE WHEN n % 3 = 0 THEN 'Company ' || n END, n % 2 = 0
+  FROM (SELECT id, row_number() OVER () AS n FROM auth.users) u;
+ANALYZE customers.customer;
+ANALYZE auth.users;
+SQL
+$PSQL -c "SELECT user_id FROM customers.customer ORDER BY random() LIMIT 2000" > "$WORK/users"
+$PSQL -c "SELECT id FROM customers.customer ORDER BY random() LIMIT 2000" > "$WORK/ids"
+python3 "$BENCH_DIR/mint_tokens.py" "$JWT_SECRET" < "$WORK/users" > "$WORK/customer-tokens"
+echo "$(cat /proc/sys/kernel/random/uuid),admin" | python3 "$BENCH_DIR/mint_tokens.py" "$JWT_SECRET" > "$WORK/staff-token"
+export CUSTOMER_TOKENS="$WORK/customer-tokens" CUSTOMER_IDS="$WORK/ids" STAFF_TOKEN="$WORK/staff-token"
+
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+# run NAME URL SCRIPT PID [ENV=...]: saturation, then about half of it; one row each.
+run() {
+  local name=$1 url=$2 script=$3 pid=$4; shift 4
+  local modes="saturation half"
+  # wrk paces in whole milliseconds per connection: beyond a few thousand requests/s it cannot offer "half".
+  [ -n "${SATURATION_ONLY:-}" ] && modes=saturation
+  for mode in $modes; do
+    local rate=0
+    [ "$mode" = half ] && rate=$(( ${SATURATED_RPS%.*} / 2 ))
+    local before=$(cpu_ticks "$pid") start_ns=$(date +%s%N)
+    local line
+    line=$(env "$@" RATE=$rate wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
+    local after=$(cpu_ticks "$pid") seconds
+    seconds=$(python3 -c "print(($(date +%s%N) - $start_ns) / 1e9)")
+    local cpu=$(python3 -c "print(round(($after - $before) / $(getconf CLK_TCK) / $seconds * 100))")
+    local rps=$(python3 -c "import json; r = json.loads('$line'); print(round(r['requests'] / r['seconds']))")
+    [ "$mode" = saturation ] && SATURATED_RPS=$rps
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$line" "$cpu" "$(peak_rss_mb "$pid")" "$rps" >> "$RESULTS"
+    echo "  $name ($mode${rate:+, offered ~$rate/s}): $rps req/s $line cpu ${cpu}%"
+  done
+}
+
+echo "== warming up (JIT, the auth proxy's cache)"
+RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
+RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/staff_get.lua" "http://127.0.0.1:$API" > /dev/null
+
+echo "== scenarios"
+run "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+run "GET <id>/ as staff (user data from the proxy's cache)" "http://127.0.0.1:$API" staff_get.lua "$SERVICE_PID"
+run "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua "$SERVICE_PID"
+run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
+run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
+run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
+
+echo "== ceilings"
+java -cp "$JAR" "$BENCH_DIR/BareHttpServer.java" "$BARE" > "$WORK/bare.log" 2>&1 & PIDS+=($!); BARE_PID=$!
+for _ in $(seq 1 60); do grep -q listening "$WORK/bare.log" && break; sleep 0.5; done
+SATURATION_ONLY=1 run "ceiling: bare Vert.x HTTP, fixed JSON" "http://127.0.0.1:$BARE" bare.lua "$BARE_PID"
+kill "$BARE_PID"
+# As the embedded server's superuser: the service's role may not create databases.
+psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
+pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
+PGBENCH=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
+PG_TPS=$(echo "$PGBENCH" | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
+PG_LAT=$(echo "$PGBENCH" | awk -F'= ' '/latency average/ {print $2}')
+echo "  ceiling: pgbench select-only by primary key (8 clients): $PG_TPS tps, latency average $PG_LAT"
+
+echo "== the same read through a two-process split"
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+start data --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
+for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data.log" && break; sleep 0.5; done
+# The auth proxy beside the HTTP edge, as in docker/compose.yaml: one cross-process hop per read.
+HTTP_PORT=$SPLIT_API start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
+wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
+RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$SPLIT_API" > /dev/null
+run "GET profile/, http and data in two clustered JVMs (http process)" "http://127.0.0.1:$SPLIT_API" get_profile.lua "$HTTP_PID"
+
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT.md"
+python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" <<'PY'
+import json, platform, subprocess, sys
+results, out, commit, pg_tps, pg_lat, duration, connections, customers = sys.argv[1:]
+rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
+def java(): return subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+mem = [l for l in open("/proc/meminfo") if l.startswith("MemTotal")][0].split()[1]
+cpu = [l for l in open("/proc/cpuinfo") if l.startswith("model name")]
+with open(out, "w") as f:
+    f.write(f"# Benchmark results, commit {commit}\n\n")
+    f.write(f"Machine: {len(cpu)} cores ({cpu[0].split(':')[1].strip() if cpu else 'unknown'}), {int(mem)//1024//1024} GiB, {platform.platform()}, {java()}.\n")
+    f.write(f"Load: wrk, 2 threads, {connections} connections, {duration} s per run, over loopback on the same machine as the service and PostgreSQL.\n")
+    f.write(f"Data: {customers} customers and users. \"half\" paces each connection to about half the saturated rate (wrk has no true fixed-rate mode).\n\n")
+    f.write("| scenario | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | service CPU % | peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+    for name, mode, line, cpu_pct, rss, rps in rows:
+        r = json.loads(line)
+        f.write(f"| {name} | {mode} | {rps} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['errors']} | {cpu_pct} | {rss} |\n")
+    f.write(f"| ceiling: pgbench select-only by primary key, 8 clients | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
+print(open(out).read())
+PY
+echo "results: $OUT"
