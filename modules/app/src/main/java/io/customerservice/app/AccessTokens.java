@@ -23,14 +23,7 @@ final class AccessTokens {
     }
     JWTAuth auth = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm(jwt.algorithm()).setBuffer(jwt.secret())));
-    JsonObject claims = new JsonObject()
-        .put(jwt.tokenTypeClaim(), "access")
-        .put("jti", UUID.randomUUID().toString().replace("-", ""))
-        .put(jwt.userIdClaim(), userId.toString())
-        .put(jwt.emailClaim(), email)
-        .put(jwt.firstNameClaim(), firstName)
-        .put(jwt.lastNameClaim(), lastName)
-        .put(jwt.roleClaim(), role);
+    JsonObject claims = jwt.claims("access", userId.toString(), email, firstName, lastName, role);
     JWTOptions options = new JWTOptions().setAlgorithm(jwt.algorithm()).setExpiresInMinutes(minutes);
     if (!jwt.issuer().isEmpty()) {
       options.setIssuer(jwt.issuer());

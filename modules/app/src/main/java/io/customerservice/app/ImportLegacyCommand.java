@@ -9,13 +9,11 @@ import io.customerservice.importer.ImportOptions;
 import io.customerservice.importer.ImportSummary;
 import io.customerservice.importer.LegacyFile;
 import io.customerservice.importer.LegacyImporter;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,37 +93,20 @@ final class ImportLegacyCommand implements Callable<Integer> {
       System.err.println("customer-service import-legacy: " + e.getMessage());
       return 2;
     }
-    EmbeddedDatabase database = null;
-    Vertx vertx = null;
-    try {
-      if (settings.startsEmbeddedDatabase() && !cluster) {
-        database = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(), settings.database().database(), settings.database().user());
-        settings = settings.withDatabase(database.connectionKeys());
-      }
-      vertx = VertxFactory.create(settings.cluster()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      if (!cluster) {
-        Launcher.deploy(vertx, settings).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      }
-      String bearer = token != null ? token : AccessTokens.mint(vertx, JwtSettings.from(new Settings(settings.config())),
+    try (RunningProcess process = cluster ? RunningProcess.join(settings) : RunningProcess.start(settings)) {
+      String bearer = token != null ? token : AccessTokens.mint(process.vertx(), JwtSettings.from(new Settings(process.settings().config())),
           UUID.randomUUID(), "import-legacy@customer-service", "Legacy", "Import", "admin", TOKEN_MINUTES);
       ImportOptions options = new ImportOptions(file,
           rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv"),
           mismatches != null ? mismatches : file.resolveSibling(file.getFileName() + ".mismatches.csv"),
           dryRun, batchSize, minConfidence, keepUnparsedAddress, restart, bearer);
-      ImportSummary summary = new LegacyImporter(vertx, options, new ProgressLine(System.err)).run();
+      ImportSummary summary = new LegacyImporter(process.vertx(), options, new ProgressLine(System.err)).run();
       out.print(summary.report(dryRun));
       out.println("rejects: " + options.rejects() + "\nmismatches: " + options.mismatches());
       return 0;
     } catch (LegacyFile.LegacyFileException | ServiceFailure e) {
       System.err.println("\ncustomer-service import-legacy: " + e.getMessage());
       return 1;
-    } finally {
-      if (vertx != null) {
-        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      }
-      if (database != null) {
-        database.close();
-      }
     }
   }
 }

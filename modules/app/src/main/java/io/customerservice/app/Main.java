@@ -2,13 +2,8 @@ package io.customerservice.app;
 
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +35,6 @@ public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final int CONFIG_ERROR = 2;
-  private static final long START_TIMEOUT_SECONDS = 120;
 
   @Mixin
   private ConfOption conf;
@@ -71,38 +65,22 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx bootstrap = Vertx.vertx();
-    Vertx vertx = null;
-    EmbeddedDatabase embedded = null;
     try {
-      JsonObject loaded = await(ConfigLoader.load(bootstrap, conf.file, System.getenv()));
-      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(loaded)));
-      String database = settings.roles().stream().anyMatch(Role::usesDatabase) ? settings.database().describe() : "none (no role here owns data)";
-      if (settings.startsEmbeddedDatabase()) {
-        embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
-            settings.database().database(), settings.database().user());
-        settings = settings.withDatabase(embedded.connectionKeys());
-        database = embedded.describe();
-      }
-      await(bootstrap.close());
-      vertx = await(VertxFactory.create(settings.cluster()));
-      List<String> deployments = await(Launcher.deploy(vertx, settings));
-      Shutdown shutdown = new Shutdown(vertx, deployments, embedded, settings.graceMs());
-      Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "customer-service-shutdown"));
+      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(ConfigLoader.loadNow(conf.file))));
+      RunningProcess process = RunningProcess.start(settings);
+      Runtime.getRuntime().addShutdownHook(new Thread(process::close, "customer-service-shutdown"));
       String roles = settings.roles().stream().map(Role::label).collect(Collectors.joining(", "));
       if (settings.listening().isEmpty()) {
-        LOG.info("customer-service started: roles [{}], database {}", roles, database);
+        LOG.info("customer-service started: roles [{}], database {}", roles, process.database());
       } else {
-        LOG.info("customer-service listening on {}: roles [{}], database {}", settings.listening(), roles, database);
+        LOG.info("customer-service listening on {}: roles [{}], database {}", settings.listening(), roles, process.database());
       }
       return 0;
     } catch (ConfigException e) {
       System.err.println("customer-service: " + e.getMessage());
-      new Shutdown(vertx == null ? bootstrap : vertx, List.of(), embedded, 0).run();
       return CONFIG_ERROR;
     } catch (Exception e) {
       LOG.error("customer-service could not start: {}", e.getMessage(), e);
-      new Shutdown(vertx == null ? bootstrap : vertx, List.of(), embedded, 0).run();
       return 1;
     }
   }
@@ -122,48 +100,5 @@ public final class Main implements Callable<Integer> {
     return overridden;
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * Undeploys the roles in the reverse of their deployment order, so the HTTP servers stop taking
-   * requests and finish the ones in flight while the store still answers them; then closes Vert.x
-   * and stops the embedded database. Bounded, so a stuck close cannot keep the process alive.
-   */
-  private record Shutdown(Vertx vertx, List<String> deployments, EmbeddedDatabase embedded, long graceMs) {
-    private static final long CLOSE_MARGIN_MS = 15_000;
-
-    void run() {
-      LOG.info("customer-service stopping: draining in-flight requests (up to {} ms)", graceMs);
-      Future<Void> undeployed = Future.succeededFuture();
-      for (int i = deployments.size() - 1; i >= 0; i--) {
-        String id = deployments.get(i);
-        undeployed = undeployed.compose(v -> vertx.undeploy(id));
-      }
-      try {
-        undeployed.eventually(vertx::close)
-            .toCompletionStage().toCompletableFuture().get(graceMs + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
-        LOG.info("Verticles stopped, pool closed");
-      } catch (Exception e) {
-        LOG.warn("Vert.x did not close within {} ms: {}", graceMs + CLOSE_MARGIN_MS, e.toString());
-      }
-      if (embedded != null) {
-        try {
-          embedded.close();
-        } catch (Exception e) {
-          LOG.warn("The embedded database did not stop cleanly: {}", e.toString());
-        }
-      }
-      LOG.info("customer-service stopped");
-    }
-  }
 
 }

@@ -28,7 +28,6 @@ final class AuthRoutes {
 
   static final String BASE = "/api/auth";
   private static final String TOKEN_INVALID = "Token is invalid or expired";
-  private static final String TOKEN_INVALID_CODE = "token_not_valid";
   private static final String LOGIN_REFUSED = "Unable to log in with provided credentials.";
   private static final Map<String, ServiceFailure> CONSTRAINT_FACTS = UserRepository.CONSTRAINT_FACTS;
   private static final Set<String> PROFILE_FIELDS = Set.of(UserInput.EMAIL, UserInput.FIRST_NAME, UserInput.LAST_NAME, UserInput.PHONE);
@@ -107,10 +106,10 @@ final class AuthRoutes {
   private void refresh(RoutingContext ctx) {
     String refresh = requiredToken(JsonBody.of(ctx), TokenIssuer.REFRESH);
     tokens.decode(refresh)
-        .recover(error -> Future.failedFuture(HttpProblem.notAuthenticated(TOKEN_INVALID, TOKEN_INVALID_CODE)))
+        .recover(error -> Future.failedFuture(HttpProblem.notAuthenticated(TOKEN_INVALID, HttpProblem.TOKEN_NOT_VALID)))
         .compose(claims -> TokenIssuer.REFRESH.equals(tokens.tokenType(claims))
             ? activeUser(tokens.userId(claims))
-            : Future.failedFuture(HttpProblem.notAuthenticated("Token has wrong type", TOKEN_INVALID_CODE)))
+            : Future.failedFuture(HttpProblem.notAuthenticated("Token has wrong type", HttpProblem.TOKEN_NOT_VALID)))
         .onComplete(user -> Responses.json(ctx, 200, new JsonObject().put(TokenIssuer.ACCESS, tokens.access(user))), ctx::fail);
   }
 
@@ -119,7 +118,7 @@ final class AuthRoutes {
     String token = requiredToken(JsonBody.of(ctx), AuthMessages.TOKEN);
     tokens.decode(token).onComplete(
         claims -> Responses.json(ctx, 200, new JsonObject()),
-        error -> ctx.fail(HttpProblem.notAuthenticated(TOKEN_INVALID, TOKEN_INVALID_CODE)));
+        error -> ctx.fail(HttpProblem.notAuthenticated(TOKEN_INVALID, HttpProblem.TOKEN_NOT_VALID)));
   }
 
   private void profile(RoutingContext ctx) {
@@ -184,10 +183,10 @@ final class AuthRoutes {
   private Future<JsonObject> signedAccess(RoutingContext ctx) {
     String token = BearerToken.of(ctx);
     return tokens.decode(token)
-        .recover(error -> Future.failedFuture(HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE)))
+        .recover(error -> Future.failedFuture(HttpProblem.tokenNotValid()))
         .map(claims -> {
           if (!TokenIssuer.ACCESS.equals(tokens.tokenType(claims))) {
-            throw HttpProblem.notAuthenticated("Given token not valid for any token type", TOKEN_INVALID_CODE);
+            throw HttpProblem.tokenNotValid();
           }
           return claims;
         });

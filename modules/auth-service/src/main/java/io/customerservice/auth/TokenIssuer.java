@@ -10,7 +10,6 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Issues and checks tokens in djangorestframework-simplejwt's layout: {@code token_type},
@@ -64,14 +63,8 @@ final class TokenIssuer {
   }
 
   private JsonObject claims(JsonObject user, String type) {
-    return new JsonObject()
-        .put(settings.tokenTypeClaim(), type)
-        .put("jti", UUID.randomUUID().toString().replace("-", ""))
-        .put(settings.userIdClaim(), user.getString("id"))
-        .put(settings.emailClaim(), user.getString("email"))
-        .put(settings.firstNameClaim(), user.getString("first_name"))
-        .put(settings.lastNameClaim(), user.getString("last_name"))
-        .put(settings.roleClaim(), user.getString("user_role"));
+    return settings.claims(type, user.getString("id"), user.getString("email"), user.getString("first_name"),
+        user.getString("last_name"), user.getString("user_role"));
   }
 
   private String sign(JsonObject claims, int lifetimeSeconds) {

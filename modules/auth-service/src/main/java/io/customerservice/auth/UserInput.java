@@ -2,6 +2,7 @@ package io.customerservice.auth;
 
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.PhoneNumbers;
+import io.customerservice.contract.RequestMembers;
 import io.customerservice.contract.UserRole;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -112,9 +113,7 @@ final class UserInput {
   }
 
   private static FieldErrors allowOnly(JsonObject body, Set<String> fields) {
-    FieldErrors errors = new FieldErrors();
-    body.fieldNames().stream().filter(name -> !fields.contains(name)).forEach(name -> errors.add(name, "This field is not allowed."));
-    return errors;
+    return RequestMembers.onlyAllowed(body, fields, "This field is not allowed.");
   }
 
   private static String required(JsonObject body, String field, int max, FieldErrors errors) {

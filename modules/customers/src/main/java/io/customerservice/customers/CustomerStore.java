@@ -2,6 +2,7 @@ package io.customerservice.customers;
 
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.RequestMembers;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
@@ -190,10 +191,7 @@ final class CustomerStore {
   }
 
   private static FieldErrors envelope(JsonObject request, Set<String> members) {
-    FieldErrors errors = new FieldErrors();
-    request.fieldNames().stream().filter(name -> !members.contains(name))
-        .forEach(name -> errors.add(name, "This member is not part of the request."));
-    return errors;
+    return RequestMembers.onlyAllowed(request, members, "This member is not part of the request.");
   }
 
   private static JsonObject object(JsonObject request, String member, FieldErrors errors) {
@@ -205,15 +203,6 @@ final class CustomerStore {
   }
 
   private static Integer version(JsonObject request, FieldErrors errors) {
-    Object value = request.getValue(EXPECTED);
-    if (value == null) {
-      return null;
-    }
-    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 1
-        && ((Number) value).longValue() <= Integer.MAX_VALUE) {
-      return ((Number) value).intValue();
-    }
-    errors.add(EXPECTED, "A positive integer is required.");
-    return null;
+    return RequestMembers.positiveInteger(request, EXPECTED, errors);
   }
 }

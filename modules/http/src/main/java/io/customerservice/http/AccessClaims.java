@@ -13,8 +13,6 @@ import java.util.UUID;
  */
 final class AccessClaims {
 
-  static final String INVALID_TOKEN = "Given token not valid for any token type";
-  static final String INVALID_TOKEN_CODE = "token_not_valid";
   private static final String ACCESS = "access";
   private static final String EXPIRY = "exp";
 
@@ -26,11 +24,11 @@ final class AccessClaims {
 
   AuthenticatedUser toUser(JsonObject claims) {
     if (!ACCESS.equals(claims.getValue(settings.tokenTypeClaim())) || !(claims.getValue(EXPIRY) instanceof Number)) {
-      throw invalid();
+      throw HttpProblem.tokenNotValid();
     }
     Object userId = claims.getValue(settings.userIdClaim());
     UUID id = (userId instanceof String text ? Uuids.parse(text) : Optional.<UUID>empty())
-        .orElseThrow(() -> HttpProblem.notAuthenticated("Token contained no recognizable user identification", INVALID_TOKEN_CODE));
+        .orElseThrow(() -> HttpProblem.notAuthenticated("Token contained no recognizable user identification", HttpProblem.TOKEN_NOT_VALID));
     return new AuthenticatedUser(id,
         text(claims, settings.emailClaim()),
         text(claims, settings.firstNameClaim()),
@@ -39,9 +37,6 @@ final class AccessClaims {
         null);
   }
 
-  static HttpProblem invalid() {
-    return HttpProblem.notAuthenticated(INVALID_TOKEN, INVALID_TOKEN_CODE);
-  }
 
   private static String text(JsonObject claims, String name) {
     return claims.getValue(name) instanceof String value ? value : null;

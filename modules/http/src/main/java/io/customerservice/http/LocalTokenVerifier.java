@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.contract.config.JwtSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -57,7 +58,7 @@ final class LocalTokenVerifier implements TokenVerifier {
   @Override
   public Future<AuthenticatedUser> verify(String token) {
     return jwt.authenticate(new TokenCredentials(token))
-        .recover(error -> Future.failedFuture(AccessClaims.invalid()))
+        .recover(error -> Future.failedFuture(HttpProblem.tokenNotValid()))
         .map(user -> claims.toUser(user.attributes().getJsonObject(DECODED_CLAIMS, new JsonObject())));
   }
 

@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.HttpProblem;
 import io.customerservice.web.BusClient;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.auth.AuthMessages;
@@ -29,12 +30,12 @@ final class RemoteTokenVerifier implements TokenVerifier {
   public Future<AuthenticatedUser> verify(String token) {
     return bus.request(Addresses.AUTH_TOKENS_VALIDATE, AuthMessages.validate(token), null).map(answer -> {
       if (!answer.getBoolean(AuthMessages.VALID, false)) {
-        throw AccessClaims.invalid();
+        throw HttpProblem.tokenNotValid();
       }
       JsonObject decoded = answer.getJsonObject(AuthMessages.CLAIMS);
       // The service said yes while the token was fresh; the cached yes must not outlive it.
       if (decoded.getValue("exp") instanceof Number exp && exp.longValue() + leewaySeconds < Instant.now().getEpochSecond()) {
-        throw AccessClaims.invalid();
+        throw HttpProblem.tokenNotValid();
       }
       return claims.toUser(decoded);
     });

@@ -149,7 +149,6 @@ public final class AddressParser {
     for (int n = Math.min(4, words.length - 1); n >= 1; n--) {
       String tail = String.join(" ", Arrays.copyOfRange(words, words.length - n, words.length));
       Optional<String> country = Regions.country(tail);
-      // A two-letter "US" after a postal code only; elsewhere it could be part of a name.
       if (country.isPresent()) {
         return new String[] {country.get(), String.join(" ", Arrays.copyOfRange(words, 0, words.length - n))};
       }

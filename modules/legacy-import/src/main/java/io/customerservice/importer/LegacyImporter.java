@@ -3,6 +3,7 @@ package io.customerservice.importer;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.Timestamps;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
@@ -19,11 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -83,25 +80,32 @@ public final class LegacyImporter {
     try (CSVPrinter rejects = printer(options.rejects(), resuming, LegacyFile.headerWithReason(file.jsonLines() ? List.of("original") : file.header()));
          CSVPrinter mismatches = printer(options.mismatches(), resuming, List.of("_line", "email", "field", "legacy_value", "auth_service_value"))) {
       List<LegacyFile.Row> batch = new ArrayList<>();
-      long[] done = {summary.rows()};
       file.read(checkpoint.nextLine(), row -> {
         batch.add(row);
         if (batch.size() == options.batchSize()) {
-          process(batch, summary, rejects, mismatches);
-          done[0] += batch.size();
-          save(checkpoint, batch.get(batch.size() - 1).line() + 1, summary);
-          batch.clear();
-          progress.accept(new Progress(done[0], file.rows(), started));
+          commit(batch, checkpoint, summary, rejects, mismatches, file.rows(), started);
         }
       });
       if (!batch.isEmpty()) {
-        process(batch, summary, rejects, mismatches);
-        done[0] += batch.size();
-        progress.accept(new Progress(done[0], file.rows(), started));
+        commit(batch, checkpoint, summary, rejects, mismatches, file.rows(), started);
       }
     }
     Files.deleteIfExists(options.stateFile());
     return summary;
+  }
+
+  /**
+   * Processes a batch, then makes it durable in order: the reports reach the disk before the
+   * checkpoint says the batch is done, so a resume never skips a row whose reject was not written.
+   */
+  private void commit(List<LegacyFile.Row> batch, Checkpoint checkpoint, ImportSummary summary, CSVPrinter rejects,
+      CSVPrinter mismatches, long total, long started) throws IOException {
+    process(batch, summary, rejects, mismatches);
+    rejects.flush();
+    mismatches.flush();
+    save(checkpoint, batch.get(batch.size() - 1).line() + 1, summary);
+    batch.clear();
+    progress.accept(new Progress(summary.rows(), total, started));
   }
 
   private void process(List<LegacyFile.Row> rows, ImportSummary summary, CSVPrinter rejects, CSVPrinter mismatches) throws IOException {
@@ -161,8 +165,6 @@ public final class LegacyImporter {
         summary.present(1);
       }
     }
-    rejects.flush();
-    mismatches.flush();
   }
 
   private Future<JsonObject> user(LegacyFile.Row row) {
@@ -218,20 +220,13 @@ public final class LegacyImporter {
     return candidate;
   }
 
+  /** Django dumps "2023-04-01 09:30:00": the space stands for the ISO T. */
   private static OffsetDateTime date(String text) {
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException notLocal) {
-        try {
-          return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDate) {
-          throw new Rejected("created_at is not a date");
-        }
-      }
+    OffsetDateTime date = Timestamps.parseLenient(text.replace(' ', 'T'));
+    if (date == null) {
+      throw new Rejected("created_at is not a date");
     }
+    return date;
   }
 
   /** Where the old record's copy of user data differs from the authentication service's. */

@@ -37,7 +37,7 @@ final class ServiceHistoryRepository {
       + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING *";
   private static final String COUNT_SERVICE = "UPDATE " + CUSTOMERS
       + " SET total_services = total_services + 1,"
-      + "     last_service_date = greatest(last_service_date, #{service_date}),"
+      + "     last_service_date = greatest(last_service_date, coalesce(#{service_date}, now())),"
       + "     version = version + 1, updated_at = now()"
       + " WHERE id = #{customer_id} RETURNING id, total_services, last_service_date, version";
   private static final String COUNTERS = "SELECT id, total_services, last_service_date, version FROM " + CUSTOMERS
@@ -77,10 +77,8 @@ final class ServiceHistoryRepository {
           if (record == null) {
             return replay(conn, request);
           }
-          Map<String, Object> count = Map.of(
-              ServiceRecordRequest.CUSTOMER_ID, request.customerId(),
-              ServiceRecordRequest.SERVICE_DATE, java.time.OffsetDateTime.parse(record.getString(ServiceRecordRequest.SERVICE_DATE)));
-          return SqlTemplate.forQuery(conn, COUNT_SERVICE).mapTo(COUNTER).execute(count)
+          // now() is the transaction's start, so a defaulted date here is the one just inserted.
+          return SqlTemplate.forQuery(conn, COUNT_SERVICE).mapTo(COUNTER).execute(params)
               .map(counters -> reply(record, first(counters), false));
         }));
   }

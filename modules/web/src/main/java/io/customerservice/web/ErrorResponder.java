@@ -65,7 +65,7 @@ public final class ErrorResponder {
   }
 
   /** Field errors alone for invalid input (as DRF answers a serializer's errors), else the detail. */
-  public static JsonObject bodyOf(ServiceFailure failure) {
+  private static JsonObject bodyOf(ServiceFailure failure) {
     if (failure.code() == FailureCode.INVALID && !failure.fieldErrors().isEmpty()) {
       return failure.fieldErrors();
     }

@@ -40,6 +40,14 @@ public final class HttpProblem extends RuntimeException {
     return headers;
   }
 
+  /** simplejwt's code for a token it refuses. */
+  public static final String TOKEN_NOT_VALID = "token_not_valid";
+
+  /** simplejwt's answer to a token it cannot accept as an access token. */
+  public static HttpProblem tokenNotValid() {
+    return notAuthenticated("Given token not valid for any token type", TOKEN_NOT_VALID);
+  }
+
   public static HttpProblem notAuthenticated(String detail, String code) {
     JsonObject body = new JsonObject().put("detail", detail);
     if (code != null) {

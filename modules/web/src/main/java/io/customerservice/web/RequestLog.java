@@ -15,7 +15,7 @@ import org.slf4j.MDC;
  */
 public final class RequestLog implements Handler<RoutingContext> {
 
-  public static final String HEADER = "X-Request-Id";
+  private static final String HEADER = "X-Request-Id";
   private static final String CONTEXT_KEY = "customer-service.request-id";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final Logger LOG = LoggerFactory.getLogger("access");
@@ -39,7 +39,7 @@ public final class RequestLog implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  public static String idOf(RoutingContext ctx) {
+  static String idOf(RoutingContext ctx) {
     return ctx.get(CONTEXT_KEY);
   }
 }

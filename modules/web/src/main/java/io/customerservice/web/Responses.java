@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Writes JSON answers. */
 public final class Responses {
 
-  public static final String JSON = "application/json";
+  private static final String JSON = "application/json";
 
   private Responses() {
   }

@@ -1,6 +1,8 @@
 package io.customerservice.contract.config;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * How access tokens are signed and what their claims are called: djangorestframework-simplejwt's
@@ -60,6 +62,21 @@ public record JwtSettings(
         claim(settings, ConfigKeys.JWT_CLAIM_EMAIL),
         claim(settings, ConfigKeys.JWT_CLAIM_FIRST_NAME),
         claim(settings, ConfigKeys.JWT_CLAIM_LAST_NAME));
+  }
+
+  /**
+   * The claims of a token in simplejwt's layout with the authentication service's custom claims,
+   * under the configured names; the signer adds exp and iat.
+   */
+  public JsonObject claims(String tokenType, String userId, String email, String firstName, String lastName, String role) {
+    return new JsonObject()
+        .put(tokenTypeClaim, tokenType)
+        .put("jti", UUID.randomUUID().toString().replace("-", ""))
+        .put(userIdClaim, userId)
+        .put(emailClaim, email)
+        .put(firstNameClaim, firstName)
+        .put(lastNameClaim, lastName)
+        .put(roleClaim, role);
   }
 
   public boolean usesSharedSecret() {

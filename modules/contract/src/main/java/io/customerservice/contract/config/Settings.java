@@ -16,10 +16,6 @@ public final class Settings {
     this.config = config;
   }
 
-  public JsonObject asJson() {
-    return config.copy();
-  }
-
   public String string(String key) {
     Object value = require(key);
     if (value instanceof JsonObject || value instanceof io.vertx.core.json.JsonArray) {

@@ -1,6 +1,7 @@
 package io.customerservice.contract.customer;
 
 import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.RequestMembers;
 import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -52,14 +53,9 @@ public record ListQuery(
 
   /** Reads and checks a list request; every member is optional. */
   public static ListQuery fromJson(JsonObject json) {
-    FieldErrors errors = new FieldErrors();
-    for (String name : json.fieldNames()) {
-      if (!MEMBERS.contains(name)) {
-        errors.add(name, "This parameter is not allowed.");
-      }
-    }
-    int page = positive(json, PAGE, 1, errors);
-    int pageSize = Math.min(positive(json, PAGE_SIZE, DEFAULT_PAGE_SIZE, errors), MAX_PAGE_SIZE);
+    FieldErrors errors = RequestMembers.onlyAllowed(json, MEMBERS, "This parameter is not allowed.");
+    int page = orDefault(RequestMembers.positiveInteger(json, PAGE, errors), 1);
+    int pageSize = Math.min(orDefault(RequestMembers.positiveInteger(json, PAGE_SIZE, errors), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
     String ordering = text(json, ORDERING, errors);
     if (ordering == null) {
       ordering = CustomerOrdering.DEFAULT;
@@ -74,36 +70,8 @@ public record ListQuery(
     return query;
   }
 
-  public JsonObject toJson() {
-    JsonObject json = new JsonObject().put(PAGE, page).put(PAGE_SIZE, pageSize).put(ORDERING, ordering);
-    putIfSet(json, CITY, city);
-    putIfSet(json, STATE, state);
-    putIfSet(json, COUNTRY, country);
-    putIfSet(json, IS_VERIFIED, isVerified);
-    putIfSet(json, IS_BUSINESS_CUSTOMER, isBusinessCustomer);
-    putIfSet(json, SEARCH, search);
-    return json;
-  }
-
-  private static void putIfSet(JsonObject json, String key, Object value) {
-    if (value != null) {
-      json.put(key, value);
-    }
-  }
-
-  private static int positive(JsonObject json, String key, int fallback, FieldErrors errors) {
-    Object value = json.getValue(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Integer || value instanceof Long) {
-      long number = ((Number) value).longValue();
-      if (number >= 1 && number <= Integer.MAX_VALUE) {
-        return (int) number;
-      }
-    }
-    errors.add(key, "A positive integer is required.");
-    return fallback;
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
   }
 
   private static String text(JsonObject json, String key, FieldErrors errors) {

@@ -1,8 +1,5 @@
 package io.customerservice.contract.history;
 
-import io.customerservice.contract.customer.CustomerKey;
-import io.customerservice.contract.customer.ListQuery;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The JSON shapes of the service-history replies and of {@code history.service.list} (see
@@ -18,17 +15,5 @@ public final class HistoryMessages {
   public static final String REPLAYED = "replayed";
 
   private HistoryMessages() {
-  }
-
-  /** A page of a customer's history, by customer id or user id. */
-  public static JsonObject list(CustomerKey key, Integer page, Integer pageSize) {
-    JsonObject request = key.toJson();
-    if (page != null) {
-      request.put(ListQuery.PAGE, page);
-    }
-    if (pageSize != null) {
-      request.put(ListQuery.PAGE_SIZE, pageSize);
-    }
-    return request;
   }
 }

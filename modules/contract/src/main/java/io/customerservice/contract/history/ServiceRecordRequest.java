@@ -1,15 +1,14 @@
 package io.customerservice.contract.history;
 
 import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.RequestMembers;
+import io.customerservice.contract.Timestamps;
 import io.customerservice.contract.customer.Uuids;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -50,9 +49,7 @@ public record ServiceRecordRequest(
 
   /** Reads and checks a request; {@code maxSkew} is how far in the future a service date may be. */
   public static ServiceRecordRequest fromJson(JsonObject json, Duration maxSkew) {
-    FieldErrors errors = new FieldErrors();
-    json.fieldNames().stream().filter(name -> !MEMBERS.contains(name))
-        .forEach(name -> errors.add(name, "This field is not allowed."));
+    FieldErrors errors = RequestMembers.onlyAllowed(json, MEMBERS, "This field is not allowed.");
     UUID customerId = Uuids.parse(json, CUSTOMER_ID, errors);
     OffsetDateTime date = date(json.getValue(SERVICE_DATE), maxSkew, errors);
     String type = text(json, SERVICE_TYPE, MAX_SERVICE_TYPE, errors);
@@ -66,27 +63,7 @@ public record ServiceRecordRequest(
     return new ServiceRecordRequest(customerId, date, type, reference, key, recordedBy == null ? DEFAULT_RECORDER : recordedBy);
   }
 
-  public JsonObject toJson() {
-    JsonObject json = new JsonObject().put(CUSTOMER_ID, customerId.toString()).put(RECORDED_BY, recordedBy);
-    if (serviceDate != null) {
-      json.put(SERVICE_DATE, serviceDate.toString());
-    }
-    if (serviceType != null) {
-      json.put(SERVICE_TYPE, serviceType);
-    }
-    if (reference != null) {
-      json.put(REFERENCE, reference);
-    }
-    if (idempotencyKey != null) {
-      json.put(IDEMPOTENCY_KEY, idempotencyKey);
-    }
-    return json;
-  }
-
-  /**
-   * An ISO-8601 date-time with an offset, a date-time without one (taken as UTC, as Django does
-   * with UTC as its time zone) or a date (its start, UTC); absent means "now".
-   */
+  /** A date as {@link Timestamps#parseLenient} reads it; absent means "now". */
   private static OffsetDateTime date(Object value, Duration maxSkew, FieldErrors errors) {
     if (value == null) {
       return null;
@@ -95,7 +72,7 @@ public record ServiceRecordRequest(
       errors.add(SERVICE_DATE, "Datetime has wrong format. Use ISO 8601, for example 2025-10-31T14:30:00Z.");
       return null;
     }
-    OffsetDateTime date = parse(text.strip());
+    OffsetDateTime date = Timestamps.parseLenient(text.strip());
     if (date == null) {
       errors.add(SERVICE_DATE, "Datetime has wrong format. Use ISO 8601, for example 2025-10-31T14:30:00Z.");
     } else if (date.toInstant().isAfter(Instant.now().plus(maxSkew))) {
@@ -106,21 +83,6 @@ public record ServiceRecordRequest(
     return date;
   }
 
-  private static OffsetDateTime parse(String text) {
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException notLocal) {
-        try {
-          return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDate) {
-          return null;
-        }
-      }
-    }
-  }
 
   private static String text(JsonObject json, String field, int max, FieldErrors errors) {
     Object value = json.getValue(field);

@@ -1,0 +1,115 @@
+package io.customerservice.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started process: the embedded PostgreSQL when its roles own data and no server is
+ * configured, its Vert.x (clustered or not) and its roles, deployed in order. Closing it
+ * undeploys the roles in reverse, so the HTTP servers finish their requests while the store
+ * still answers them, then closes Vert.x and only then stops the database; bounded, so a stuck
+ * close cannot keep the process alive.
+ */
+final class RunningProcess implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningProcess.class);
+  private static final long START_TIMEOUT_SECONDS = 120;
+  private static final long CLOSE_MARGIN_MS = 15_000;
+
+  private final AppSettings settings;
+  private final Vertx vertx;
+  private final List<String> deployments;
+  private final EmbeddedDatabase embedded;
+
+  private RunningProcess(AppSettings settings, Vertx vertx, List<String> deployments, EmbeddedDatabase embedded) {
+    this.settings = settings;
+    this.vertx = vertx;
+    this.deployments = deployments;
+    this.embedded = embedded;
+  }
+
+  /** Starts the process's roles; on a failure whatever had started is stopped again. */
+  static RunningProcess start(AppSettings settings) throws Exception {
+    return open(settings, true);
+  }
+
+  /** Only a Vert.x (in the cluster, when configured) for a tool that uses the roles of others. */
+  static RunningProcess join(AppSettings settings) throws Exception {
+    return open(settings, false);
+  }
+
+  private static RunningProcess open(AppSettings settings, boolean deploy) throws Exception {
+    EmbeddedDatabase embedded = null;
+    Vertx vertx = null;
+    try {
+      if (deploy && settings.startsEmbeddedDatabase()) {
+        embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
+            settings.database().database(), settings.database().user());
+        settings = settings.withDatabase(embedded.connectionKeys());
+      }
+      vertx = await(VertxFactory.create(settings.cluster()));
+      List<String> deployments = deploy ? await(Launcher.deploy(vertx, settings)) : List.of();
+      return new RunningProcess(settings, vertx, deployments, embedded);
+    } catch (Exception e) {
+      new RunningProcess(settings, vertx, List.of(), embedded).close();
+      throw e;
+    }
+  }
+
+  AppSettings settings() {
+    return settings;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** The database this process uses, for the start-up line. */
+  String database() {
+    if (embedded != null) {
+      return embedded.describe();
+    }
+    return settings.roles().stream().anyMatch(Role::usesDatabase) ? settings.database().describe() : "none (no role here owns data)";
+  }
+
+  @Override
+  public void close() {
+    long graceMs = settings.graceMs();
+    if (vertx != null) {
+      LOG.info("customer-service stopping: draining in-flight requests (up to {} ms)", graceMs);
+      Future<Void> undeployed = Future.succeededFuture();
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        undeployed = undeployed.compose(v -> vertx.undeploy(id));
+      }
+      try {
+        undeployed.eventually(vertx::close)
+            .toCompletionStage().toCompletableFuture().get(graceMs + CLOSE_MARGIN_MS, TimeUnit.MILLISECONDS);
+        LOG.info("Verticles stopped, pool closed");
+      } catch (Exception e) {
+        LOG.warn("Vert.x did not close within {} ms: {}", graceMs + CLOSE_MARGIN_MS, e.toString());
+      }
+    }
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (Exception e) {
+        LOG.warn("The embedded database did not stop cleanly: {}", e.toString());
+      }
+    }
+    LOG.info("customer-service stopped");
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+}
