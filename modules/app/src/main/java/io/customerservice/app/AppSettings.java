@@ -25,6 +25,7 @@ record AppSettings(
     int requestTimeoutMs,
     int graceMs,
     ClusterSettings cluster,
+    VertxSettings vertx,
     HttpSettings http,
     AuthSettings auth) {
 
@@ -47,6 +48,7 @@ record AppSettings(
         settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000),
         settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000),
         ClusterSettings.from(settings),
+        VertxSettings.from(settings),
         http,
         auth);
   }

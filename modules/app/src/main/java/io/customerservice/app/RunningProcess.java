@@ -52,7 +52,7 @@ final class RunningProcess implements AutoCloseable {
             settings.database().database(), settings.database().user());
         settings = settings.withDatabase(embedded.connectionKeys());
       }
-      vertx = await(VertxFactory.create(settings.cluster()));
+      vertx = await(VertxFactory.create(settings.vertx(), settings.cluster()));
       List<String> deployments = deploy ? await(Launcher.deploy(vertx, settings)) : List.of();
       return new RunningProcess(settings, vertx, deployments, embedded);
     } catch (Exception e) {

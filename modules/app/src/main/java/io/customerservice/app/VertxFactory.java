@@ -33,9 +33,13 @@ final class VertxFactory {
   private VertxFactory() {
   }
 
-  static Future<Vertx> create(ClusterSettings cluster) {
+  static Future<Vertx> create(VertxSettings settings, ClusterSettings cluster) {
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(settings.preferNativeTransport());
+    if (settings.eventLoops() > 0) {
+      options.setEventLoopPoolSize(settings.eventLoops());
+    }
     if (!cluster.enabled()) {
-      return Future.succeededFuture(Vertx.vertx());
+      return Future.succeededFuture(logTransport(Vertx.vertx(options), settings));
     }
     Config hazelcast = hazelcast(cluster);
     if (cluster.host().equals(ANY_ADDRESS)) {
@@ -51,14 +55,24 @@ final class VertxFactory {
       eventBus.setClusterPublicHost(cluster.publicHost());
     }
     return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(eventBus))
+        .with(options.setEventBusOptions(eventBus))
         .withClusterManager(manager)
         .buildClustered()
+        .map(vertx -> logTransport(vertx, settings))
         .onSuccess(vertx -> {
           LOG.info("Joined the cluster as {} with {} member(s)", manager.getNodeId(),
               manager.getHazelcastInstance().getCluster().getMembers().size());
           manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipLog());
         });
+  }
+
+  private static Vertx logTransport(Vertx vertx, VertxSettings settings) {
+    if (vertx.isNativeTransportEnabled()) {
+      LOG.info("Using the native (epoll) transport");
+    } else if (settings.preferNativeTransport()) {
+      LOG.info("Using Java NIO: the native transport is not available ({})", String.valueOf(vertx.unavailableNativeTransportCause()));
+    }
+    return vertx;
   }
 
   private static Config hazelcast(ClusterSettings cluster) {

@@ -7,16 +7,48 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Timestamps as Django REST framework writes them: UTC, microseconds, a trailing Z. */
+/**
+ * Timestamps as Django REST framework writes them: Python's {@code isoformat()} in UTC with
+ * "+00:00" as Z, so microseconds when there are any, e.g. 2024-05-01T09:30:00.250000Z, and none
+ * at all on a whole second, 2024-05-01T09:30:00Z.
+ */
 public final class Timestamps {
 
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX");
+  /** Python's own form for years it cannot write in four digits (Python itself stops at 9999). */
+  private static final DateTimeFormatter OUT_OF_RANGE = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
   private Timestamps() {
   }
 
+  /** Written by hand: three timestamps per customer made DateTimeFormatter a tenth of a read's CPU. */
   public static String format(OffsetDateTime time) {
-    return time == null ? null : FORMAT.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    if (time == null) {
+      return null;
+    }
+    LocalDateTime utc = time.atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    if (utc.getYear() < 1 || utc.getYear() > 9999) {
+      return OUT_OF_RANGE.format(utc) + "Z";
+    }
+    StringBuilder text = new StringBuilder(27);
+    digits(text, utc.getYear(), 4).append('-');
+    digits(text, utc.getMonthValue(), 2).append('-');
+    digits(text, utc.getDayOfMonth(), 2).append('T');
+    digits(text, utc.getHour(), 2).append(':');
+    digits(text, utc.getMinute(), 2).append(':');
+    digits(text, utc.getSecond(), 2);
+    int micros = utc.getNano() / 1000;
+    if (micros != 0) {
+      digits(text.append('.'), micros, 6);
+    }
+    return text.append('Z').toString();
+  }
+
+  private static StringBuilder digits(StringBuilder text, int value, int width) {
+    String plain = Integer.toString(value);
+    for (int pad = plain.length(); pad < width; pad++) {
+      text.append('0');
+    }
+    return text.append(plain);
   }
 
   /**

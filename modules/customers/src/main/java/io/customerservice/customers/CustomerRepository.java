@@ -4,22 +4,20 @@ import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
-import io.customerservice.contract.customer.CustomerOrdering;
 import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.database.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -43,39 +41,40 @@ final class CustomerRepository {
       .map(f -> f.json() + " = #{" + f.json() + "}").collect(Collectors.joining(", "));
 
   private static final String INSERT = "INSERT INTO " + TABLE + " (user_id, " + WRITABLE_COLUMNS + ")"
-      + " VALUES (#{user_id}, " + WRITABLE_PARAMS + ") RETURNING *";
+      + " VALUES (#{user_id}, " + WRITABLE_PARAMS + ") RETURNING " + CustomerRows.COLUMNS;
   private static final String IMPORT = "INSERT INTO " + TABLE + " (user_id, customer_since, " + WRITABLE_COLUMNS + ")"
       + " VALUES (#{user_id}, coalesce(#{customer_since}, now()), " + WRITABLE_PARAMS + ")"
-      + " ON CONFLICT (user_id) DO NOTHING RETURNING *";
-  private static final String SELECT = "SELECT * FROM " + TABLE;
+      + " ON CONFLICT (user_id) DO NOTHING RETURNING " + CustomerRows.COLUMNS;
+  private static final String SELECT = "SELECT " + CustomerRows.COLUMNS + " FROM " + TABLE;
   private static final String USERS_PRESENT = "SELECT user_id FROM " + TABLE + " WHERE user_id = ANY(#{user_ids})";
   private static final String BY_ID = " WHERE id = #{id}";
   private static final String BY_USER = " WHERE user_id = #{user_id}";
   private static final String LOCK = " FOR UPDATE";
   private static final String UPDATE = "UPDATE " + TABLE + " SET " + WRITABLE_ASSIGNMENTS
-      + ", version = version + 1, updated_at = now() WHERE id = #{id} RETURNING *";
+      + ", version = version + 1, updated_at = now() WHERE id = #{id} RETURNING " + CustomerRows.COLUMNS;
   private static final String DELETE = "DELETE FROM " + TABLE + " WHERE id = #{id}";
   private static final String PING = "SELECT 1";
+  private static final String PAGE_LIMIT = " LIMIT #{limit} OFFSET #{offset}";
 
-  /** Filters are optional: a null parameter matches every row. */
-  private static final String FILTERS = " WHERE (#{city}::text IS NULL OR lower(city) = lower(#{city}))"
-      + " AND (#{state}::text IS NULL OR lower(state) = lower(#{state}))"
-      + " AND (#{country}::text IS NULL OR lower(country) = lower(#{country}))"
-      + " AND (#{is_verified}::boolean IS NULL OR is_verified = #{is_verified})"
-      + " AND (#{is_business_customer}::boolean IS NULL"
-      + "      OR (coalesce(btrim(company_name), '') <> '') = #{is_business_customer})"
-      + " AND (#{search}::text IS NULL OR street_address ILIKE #{search} OR city ILIKE #{search}"
-      + "      OR state ILIKE #{search} OR postal_code ILIKE #{search} OR country ILIKE #{search}"
-      + "      OR company_name ILIKE #{search})";
-  private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + FILTERS;
+  /**
+   * Each filter's predicate, written into a statement only when the filter is given, so every
+   * combination is its own prepared statement with a plan that fits it (a single statement with
+   * "#{city} IS NULL OR ..." would need re-planning on every call, which costs every other query).
+   */
+  private static final Map<String, String> FILTER_PREDICATES = filterPredicates();
+  private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE;
   /** The orderable columns that may hold null (see V1__customer.sql). */
   private static final Set<CustomerField> NULLABLE = Set.of(CustomerField.COMPANY_NAME, CustomerField.LAST_SERVICE_DATE);
-  private static final Map<CustomerOrdering, String[]> PAGE_BY_ORDERING = pageStatements();
 
   private final Pool pool;
+  /** The reads every page of the frontend makes, parsed once rather than on every call. */
+  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findByUser;
+  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findById;
 
   CustomerRepository(Pool pool) {
     this.pool = pool;
+    this.findByUser = SqlTemplate.forQuery(pool, SELECT + BY_USER).mapTo(CustomerRows.DOCUMENT);
+    this.findById = SqlTemplate.forQuery(pool, SELECT + BY_ID).mapTo(CustomerRows.DOCUMENT);
   }
 
   Future<JsonObject> insert(UUID userId, JsonObject profile) {
@@ -113,8 +112,7 @@ final class CustomerRepository {
 
   /** The customer, or null when there is none. */
   Future<JsonObject> find(CustomerKey key) {
-    return SqlTemplate.forQuery(pool, SELECT + where(key)).mapTo(CustomerRows.DOCUMENT).execute(params(key))
-        .map(CustomerRepository::firstOrNull);
+    return (key.byUser() ? findByUser : findById).execute(params(key)).map(CustomerRepository::firstOrNull);
   }
 
   /**
@@ -150,10 +148,11 @@ final class CustomerRepository {
     params.put(ListQuery.SEARCH, query.search() == null ? null : "%" + likeEscaped(query.search()) + "%");
     params.put("limit", query.pageSize());
     params.put("offset", query.offset());
-    String pageSql = PAGE_BY_ORDERING.get(query.orderingField())[query.descending() ? 1 : 0];
-    Future<Long> count = SqlTemplate.forQuery(pool, COUNT).execute(params)
+    String filters = filters(params);
+    Future<Long> count = SqlTemplate.forQuery(pool, COUNT + filters).execute(params)
         .map(rows -> rows.iterator().next().getLong("count"));
-    Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, pageSql).mapTo(CustomerRows.DOCUMENT).execute(params);
+    Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, SELECT + filters + orderBy(query) + PAGE_LIMIT)
+        .mapTo(CustomerRows.DOCUMENT).execute(params);
     return Pages.of(query, count, page);
   }
 
@@ -195,20 +194,36 @@ final class CustomerRepository {
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
+  /** The WHERE clause of the filters given (a non-null parameter), or nothing. */
+  private static String filters(Map<String, Object> params) {
+    String predicates = FILTER_PREDICATES.entrySet().stream()
+        .filter(filter -> params.get(filter.getKey()) != null)
+        .map(Map.Entry::getValue)
+        .collect(Collectors.joining(" AND "));
+    return predicates.isEmpty() ? "" : " WHERE " + predicates;
+  }
+
   /**
-   * One ascending and one descending page statement per ordering; the id breaks ties so pages
-   * are stable. NULLS LAST only where a column can be null: written on a NOT NULL column it would
-   * no longer match that column's index, and every page would sort all the matching rows.
+   * The id breaks ties so pages are stable. NULLS LAST only where a column can be null: written on
+   * a NOT NULL column it would no longer match that column's index, and every page would sort all
+   * the matching rows.
    */
-  private static Map<CustomerOrdering, String[]> pageStatements() {
-    Map<CustomerOrdering, String[]> statements = new EnumMap<>(CustomerOrdering.class);
-    for (CustomerOrdering ordering : CustomerOrdering.values()) {
-      String column = ordering.field().json();
-      String nulls = NULLABLE.contains(ordering.field()) ? " NULLS LAST" : "";
-      statements.put(ordering, new String[] {
-          SELECT + FILTERS + " ORDER BY " + column + " ASC" + nulls + ", id ASC LIMIT #{limit} OFFSET #{offset}",
-          SELECT + FILTERS + " ORDER BY " + column + " DESC" + nulls + ", id DESC LIMIT #{limit} OFFSET #{offset}"});
-    }
-    return statements;
+  private static String orderBy(ListQuery query) {
+    CustomerField field = query.orderingField().field();
+    String direction = query.descending() ? " DESC" : " ASC";
+    String nulls = NULLABLE.contains(field) ? " NULLS LAST" : "";
+    return " ORDER BY " + field.json() + direction + nulls + ", id" + direction;
+  }
+
+  private static Map<String, String> filterPredicates() {
+    Map<String, String> predicates = new LinkedHashMap<>();
+    predicates.put(ListQuery.CITY, "lower(city) = lower(#{city})");
+    predicates.put(ListQuery.STATE, "lower(state) = lower(#{state})");
+    predicates.put(ListQuery.COUNTRY, "lower(country) = lower(#{country})");
+    predicates.put(ListQuery.IS_VERIFIED, "is_verified = #{is_verified}");
+    predicates.put(ListQuery.IS_BUSINESS_CUSTOMER, "(coalesce(btrim(company_name), '') <> '') = #{is_business_customer}");
+    predicates.put(ListQuery.SEARCH, "(street_address ILIKE #{search} OR city ILIKE #{search} OR state ILIKE #{search}"
+        + " OR postal_code ILIKE #{search} OR country ILIKE #{search} OR company_name ILIKE #{search})");
+    return predicates;
   }
 }

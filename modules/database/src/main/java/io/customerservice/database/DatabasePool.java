@@ -28,10 +28,7 @@ public final class DatabasePool {
         .setDatabase(db.database())
         .setUser(db.user())
         .setPassword(db.password())
-        .setCachePreparedStatements(true)
-        // Cached statements with optional filters ("#{city} IS NULL OR lower(city) = lower(#{city})")
-        // must be planned for their actual values, or the generic plan scans the whole table.
-        .addProperty("plan_cache_mode", "force_custom_plan");
+        .setCachePreparedStatements(true);
     PoolOptions pool = new PoolOptions()
         .setName(NAME)
         .setShared(true)

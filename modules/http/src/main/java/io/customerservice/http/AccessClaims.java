@@ -37,6 +37,10 @@ final class AccessClaims {
         null);
   }
 
+  /** The exp claim of claims {@link #toUser} accepted, in seconds since the epoch. */
+  long expiry(JsonObject claims) {
+    return ((Number) claims.getValue(EXPIRY)).longValue();
+  }
 
   private static String text(JsonObject claims, String name) {
     return claims.getValue(name) instanceof String value ? value : null;

@@ -30,7 +30,7 @@ public final class HttpVerticle extends VerticleBase {
     BusClient bus = new BusClient(vertx.eventBus(), settings.requestTimeoutMs());
     Future<TokenVerifier> verifying = settings.remoteValidation()
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
-        : LocalTokenVerifier.create(vertx, settings.jwt());
+        : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
     return verifying.compose(verifier -> {
       Router router = Router.router(vertx);
       router.route().handler(new RequestLog());

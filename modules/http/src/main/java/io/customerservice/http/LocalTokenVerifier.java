@@ -28,14 +28,21 @@ final class LocalTokenVerifier implements TokenVerifier {
 
   private final JWTAuth jwt;
   private final AccessClaims claims;
+  private final VerifiedTokens verified;
+  private final long leewayMillis;
 
-  private LocalTokenVerifier(JWTAuth jwt, JwtSettings settings) {
+  private LocalTokenVerifier(JWTAuth jwt, JwtSettings settings, int cacheSize) {
     this.jwt = jwt;
     this.claims = new AccessClaims(settings);
+    this.verified = new VerifiedTokens(cacheSize);
+    this.leewayMillis = settings.leewaySeconds() * 1000L;
   }
 
-  /** A verifier for the configured algorithm; with a JWKS URL, once its keys are fetched. */
-  static Future<TokenVerifier> create(Vertx vertx, JwtSettings settings) {
+  /**
+   * A verifier for the configured algorithm; with a JWKS URL, once its keys are fetched. It
+   * remembers up to {@code cacheSize} verified tokens until they expire.
+   */
+  static Future<TokenVerifier> create(Vertx vertx, JwtSettings settings, int cacheSize) {
     JWTOptions checks = new JWTOptions().setLeeway(settings.leewaySeconds());
     if (!settings.issuer().isEmpty()) {
       checks.setIssuer(settings.issuer());
@@ -52,14 +59,24 @@ final class LocalTokenVerifier implements TokenVerifier {
                 .forEach(options::addJwk);
             return options;
           });
-    return keyed.map(o -> new LocalTokenVerifier(JWTAuth.create(vertx, o), settings));
+    return keyed.map(o -> new LocalTokenVerifier(JWTAuth.create(vertx, o), settings, cacheSize));
   }
 
   @Override
   public Future<AuthenticatedUser> verify(String token) {
+    AuthenticatedUser known = verified.get(token);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     return jwt.authenticate(new TokenCredentials(token))
         .recover(error -> Future.failedFuture(HttpProblem.tokenNotValid()))
-        .map(user -> claims.toUser(user.attributes().getJsonObject(DECODED_CLAIMS, new JsonObject())));
+        .map(user -> {
+          JsonObject decoded = user.attributes().getJsonObject(DECODED_CLAIMS, new JsonObject());
+          AuthenticatedUser caller = claims.toUser(decoded);
+          // vertx-auth-jwt accepts a token while now - leeway < exp (seconds).
+          verified.put(token, caller, claims.expiry(decoded) * 1000L + leewayMillis);
+          return caller;
+        });
   }
 
   private static Future<JsonArray> fetchKeys(Vertx vertx, String url) {

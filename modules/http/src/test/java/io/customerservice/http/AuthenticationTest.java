@@ -67,6 +67,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+    // Verified tokens are remembered until they expire; the memory must not outlive exp.
+    long exp = Instant.now().getEpochSecond() + 2;
+    String shortLived = Tokens.sign(Tokens.claims(UUID.randomUUID(), "customer").put("exp", exp));
+    assertEquals(404, SERVER.api().get(PROFILE).token(shortLived).send().status(), "accepted while valid");
+    assertEquals(404, SERVER.api().get(PROFILE).token(shortLived).send().status(), "accepted again, from memory");
+    while (Instant.now().getEpochSecond() < exp) {
+      Thread.sleep(100);
+    }
+    assertUnauthenticated(SERVER.api().get(PROFILE).token(shortLived).send(), "Given token not valid for any token type");
+  }
+
+  @Test
   void aRefreshTokenIsNotAnAccessToken() {
     String refresh = Tokens.sign(Tokens.claims(UUID.randomUUID(), "customer").put("token_type", "refresh"));
     assertUnauthenticated(SERVER.api().get(PROFILE).token(refresh).send(), "Given token not valid for any token type");

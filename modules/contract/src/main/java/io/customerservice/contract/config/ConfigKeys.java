@@ -21,6 +21,11 @@ public final class ConfigKeys {
   public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
   public static final String DB_EMBEDDED_PORT = "db.embedded.port";
 
+  /** Event-loop threads of the process; 0: Vert.x's default, two per core. */
+  public static final String VERTX_EVENT_LOOPS = "vertx.event-loops";
+  /** Use Linux epoll rather than Java NIO when the native library loads (it falls back to NIO). */
+  public static final String VERTX_PREFER_NATIVE_TRANSPORT = "vertx.prefer-native-transport";
+
   /** Join a Hazelcast cluster, so the event bus spans processes. */
   public static final String CLUSTER_ENABLED = "cluster.enabled";
   /** The Hazelcast XML (on disk, else inside the jar). */
@@ -37,6 +42,8 @@ public final class ConfigKeys {
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_INSTANCES = "http.instances";
   public static final String HTTP_BODY_LIMIT_BYTES = "http.body-limit-bytes";
+  /** How many verified access tokens each HTTP verticle instance remembers until they expire; 0: none. */
+  public static final String HTTP_TOKEN_CACHE_MAX_SIZE = "http.token-cache.max-size";
 
   public static final String JWT_ALGORITHM = "jwt.algorithm";
   public static final String JWT_SECRET = "jwt.secret";
