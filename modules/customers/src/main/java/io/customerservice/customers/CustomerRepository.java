@@ -5,6 +5,7 @@ import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.ListQuery;
+import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -67,14 +68,17 @@ final class CustomerRepository {
   private static final Set<CustomerField> NULLABLE = Set.of(CustomerField.COMPANY_NAME, CustomerField.LAST_SERVICE_DATE);
 
   private final Pool pool;
-  /** The reads every page of the frontend makes, parsed once rather than on every call. */
+  /**
+   * The reads every page of the frontend makes: lookups by key, pipelined (see {@link Database}),
+   * their templates parsed once rather than on every call.
+   */
   private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findByUser;
   private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findById;
 
-  CustomerRepository(Pool pool) {
-    this.pool = pool;
-    this.findByUser = SqlTemplate.forQuery(pool, SELECT + BY_USER).mapTo(CustomerRows.DOCUMENT);
-    this.findById = SqlTemplate.forQuery(pool, SELECT + BY_ID).mapTo(CustomerRows.DOCUMENT);
+  CustomerRepository(Database database) {
+    this.pool = database.pool();
+    this.findByUser = SqlTemplate.forQuery(database.lookups(), SELECT + BY_USER).mapTo(CustomerRows.DOCUMENT);
+    this.findById = SqlTemplate.forQuery(database.lookups(), SELECT + BY_ID).mapTo(CustomerRows.DOCUMENT);
   }
 
   Future<JsonObject> insert(UUID userId, JsonObject profile) {

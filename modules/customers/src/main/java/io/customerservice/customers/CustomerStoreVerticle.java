@@ -4,8 +4,8 @@ import io.customerservice.contract.Addresses;
 import io.customerservice.contract.BusEndpoints;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.database.DataOwnerVerticle;
+import io.customerservice.database.Database;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /** Owns the customer data: the {@code customers} schema and the {@code customers.profile.*} addresses. */
@@ -17,8 +17,8 @@ public final class CustomerStoreVerticle extends DataOwnerVerticle {
   }
 
   @Override
-  protected Future<?> serve(Pool pool, BusEndpoints endpoints, Settings settings) {
-    CustomerStore store = new CustomerStore(new CustomerRepository(pool), vertx.eventBus());
+  protected Future<?> serve(Database database, BusEndpoints endpoints, Settings settings) {
+    CustomerStore store = new CustomerStore(new CustomerRepository(database), vertx.eventBus());
     return Future.all(List.of(
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_CREATE, store::create),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_GET, store::get),

@@ -7,36 +7,66 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The process's one PostgreSQL pool. It is a shared, named pool: every instance of every verticle
- * that asks for it gets the same connections, so the connection budget is {@code db.pool.size}
- * per process however many instances run. Vert.x closes it when the last user is undeployed.
+ * The process's one PostgreSQL pool and its one pipelined client for lookups. Both are shared by
+ * name: every instance of every verticle that asks gets the same connections, so the connection
+ * budget is {@code db.pool.size} plus {@code db.pool.lookup-connections} per process however many
+ * instances run. Vert.x closes them when their last user is undeployed.
  */
 public final class DatabasePool {
 
   private static final String NAME = "customer-service-db";
+  private static final String LOOKUPS_NAME = "customer-service-db-lookups";
 
   private DatabasePool() {
   }
 
   public static Pool create(Vertx vertx, DatabaseSettings db) {
-    PgConnectOptions connect = new PgConnectOptions()
+    return PgBuilder.pool().with(poolOptions(db, NAME, db.poolSize())).with(net(db)).connectingTo(connect(db)).using(vertx).build();
+  }
+
+  /**
+   * The pool, and beside it the process's one pipelined client for lookups by key
+   * ({@code db.pool.lookup-connections}; with none, lookups use the pool too).
+   */
+  public static Database open(Vertx vertx, DatabaseSettings db) {
+    Pool pool = create(vertx, db);
+    if (db.lookupConnections() == 0) {
+      return new Database(pool, pool);
+    }
+    SqlClient lookups = PgBuilder.client()
+        .with(poolOptions(db, LOOKUPS_NAME, db.lookupConnections()))
+        .with(net(db))
+        .connectingTo(connect(db))
+        .using(vertx)
+        .build();
+    return new Database(pool, lookups);
+  }
+
+  private static PgConnectOptions connect(DatabaseSettings db) {
+    return new PgConnectOptions()
         .setHost(db.host())
         .setPort(db.port())
         .setDatabase(db.database())
         .setUser(db.user())
         .setPassword(db.password())
         .setCachePreparedStatements(true);
-    PoolOptions pool = new PoolOptions()
-        .setName(NAME)
+  }
+
+  private static PoolOptions poolOptions(DatabaseSettings db, String name, int size) {
+    return new PoolOptions()
+        .setName(name)
         .setShared(true)
-        .setMaxSize(db.poolSize())
+        .setMaxSize(size)
         .setMaxWaitQueueSize(db.poolWaitQueue())
         .setConnectionTimeout(db.acquireTimeoutMs())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-    NetClientOptions net = new NetClientOptions().setConnectTimeout(db.connectTimeoutMs());
-    return PgBuilder.pool().with(pool).with(net).connectingTo(connect).using(vertx).build();
+  }
+
+  private static NetClientOptions net(DatabaseSettings db) {
+    return new NetClientOptions().setConnectTimeout(db.connectTimeoutMs());
   }
 }

@@ -12,9 +12,18 @@ public final class OwnedSchema {
   }
 
   public static Future<Pool> open(Vertx vertx, DatabaseSettings db, String schema) {
+    return migrate(vertx, db, schema).map(migrated -> DatabasePool.create(vertx, db));
+  }
+
+  /** The same, with the pipelined client for lookups beside the pool. */
+  public static Future<Database> openWithLookups(Vertx vertx, DatabaseSettings db, String schema) {
+    return migrate(vertx, db, schema).map(migrated -> DatabasePool.open(vertx, db));
+  }
+
+  private static Future<Void> migrate(Vertx vertx, DatabaseSettings db, String schema) {
     return vertx.executeBlocking(() -> {
       Migrations.apply(db, schema);
       return null;
-    }).map(migrated -> DatabasePool.create(vertx, db));
+    });
   }
 }

@@ -55,7 +55,7 @@ final class CustomerViews {
       for (Object row : customers) {
         JsonObject customer = (JsonObject) row;
         JsonObject user = users.getJsonObject(customer.getString(CustomerKey.USER_ID));
-        rows.add(customer.copy()
+        rows.add(customer
             .put(USER, user != null ? user : idOnly(customer))
             .put(COMPLETE, user != null && answer.getBoolean(AuthMessages.COMPLETE)));
       }
@@ -75,9 +75,13 @@ final class CustomerViews {
         new HttpProblem(404, "Not found: \"" + abbreviated(id) + "\" is not a valid customer id (a UUID)."));
   }
 
+  /**
+   * Extends the customer in place: it is this request's own (the event bus gives each receiver
+   * its own copy of a message), and a second copy per read showed in the profile.
+   */
   private static JsonObject merged(JsonObject customer, JsonObject answer, JsonObject fallback) {
     boolean have = answer != null;
-    return customer.copy()
+    return customer
         .put(USER, have ? answer.getJsonObject(AuthMessages.USER) : fallback)
         .put(COMPLETE, have && !answer.getBoolean(AuthMessages.STALE));
   }

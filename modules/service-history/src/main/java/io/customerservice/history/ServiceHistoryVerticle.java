@@ -5,8 +5,8 @@ import io.customerservice.contract.BusEndpoints;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.database.DataOwnerVerticle;
+import io.customerservice.database.Database;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 
 /**
@@ -22,9 +22,9 @@ public final class ServiceHistoryVerticle extends DataOwnerVerticle {
   }
 
   @Override
-  protected Future<?> serve(Pool pool, BusEndpoints endpoints, Settings settings) {
+  protected Future<?> serve(Database database, BusEndpoints endpoints, Settings settings) {
     Duration skew = Duration.ofSeconds(settings.integer(ConfigKeys.HISTORY_MAX_CLOCK_SKEW_SECONDS, 0, 86_400));
-    ServiceHistory history = new ServiceHistory(new ServiceHistoryRepository(pool), vertx.eventBus(), skew);
+    ServiceHistory history = new ServiceHistory(new ServiceHistoryRepository(database.pool()), vertx.eventBus(), skew);
     return Future.all(
         endpoints.serve(Addresses.HISTORY_SERVICE_RECORD, history::record),
         endpoints.serve(Addresses.HISTORY_SERVICE_LIST, history::list));

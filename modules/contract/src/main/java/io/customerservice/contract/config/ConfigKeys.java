@@ -15,6 +15,8 @@ public final class ConfigKeys {
   public static final String DB_USER = "db.user";
   public static final String DB_PASSWORD = "db.password";
   public static final String DB_POOL_SIZE = "db.pool.size";
+  /** Pipelined connections for short statements by key, beside the pool; 0: they use the pool. */
+  public static final String DB_POOL_LOOKUP_CONNECTIONS = "db.pool.lookup-connections";
   public static final String DB_POOL_WAIT_QUEUE = "db.pool.wait-queue";
   public static final String DB_CONNECT_TIMEOUT_MS = "db.connect-timeout-ms";
   public static final String DB_ACQUIRE_TIMEOUT_MS = "db.acquire-timeout-ms";

@@ -11,6 +11,7 @@ public record DatabaseSettings(
     String user,
     String password,
     int poolSize,
+    int lookupConnections,
     int poolWaitQueue,
     int connectTimeoutMs,
     int acquireTimeoutMs) {
@@ -23,6 +24,7 @@ public record DatabaseSettings(
         settings.string(ConfigKeys.DB_USER),
         settings.string(ConfigKeys.DB_PASSWORD),
         settings.integer(ConfigKeys.DB_POOL_SIZE, 1, 1000),
+        settings.integer(ConfigKeys.DB_POOL_LOOKUP_CONNECTIONS, 0, 64),
         settings.integer(ConfigKeys.DB_POOL_WAIT_QUEUE, -1, 1_000_000),
         settings.integer(ConfigKeys.DB_CONNECT_TIMEOUT_MS, 100, 600_000),
         settings.integer(ConfigKeys.DB_ACQUIRE_TIMEOUT_MS, 100, 600_000));
