@@ -5,6 +5,9 @@
 # measures the two ceilings on the same machine (a bare Vert.x HTTP server, pgbench select-only)
 # and the same read through a two-process split. Results: bench/results/<date>-<commit>.md.
 # Everything it starts is stopped when it ends. Knobs: DURATION (s per run), CONNECTIONS, CUSTOMERS.
+# HOT_PATH_ONLY=1 runs GET profile/ alone (no other scenario, ceiling or split), LABEL names the
+# results file's variant: with a service setting in the environment (VERTX_EVENT_LOOPS=4 ...),
+# that measures one tuning against the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -88,40 +91,45 @@ RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/staff_get.lu
 
 echo "== scenarios"
 run "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
-run "GET <id>/ as staff (user data from the proxy's cache)" "http://127.0.0.1:$API" staff_get.lua "$SERVICE_PID"
-run "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua "$SERVICE_PID"
-run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
-run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
-run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
+PG_TPS="" PG_LAT=""
+if [ -z "${HOT_PATH_ONLY:-}" ]; then
+  run "GET <id>/ as staff (user data from the proxy's cache)" "http://127.0.0.1:$API" staff_get.lua "$SERVICE_PID"
+  run "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua "$SERVICE_PID"
+  run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
+  run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
+  run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
 
-echo "== ceilings"
-java -cp "$JAR" "$BENCH_DIR/BareHttpServer.java" "$BARE" > "$WORK/bare.log" 2>&1 & PIDS+=($!); BARE_PID=$!
-for _ in $(seq 1 60); do grep -q listening "$WORK/bare.log" && break; sleep 0.5; done
-SATURATION_ONLY=1 run "ceiling: bare Vert.x HTTP, fixed JSON" "http://127.0.0.1:$BARE" bare.lua "$BARE_PID"
-kill "$BARE_PID"
-# As the embedded server's superuser: the service's role may not create databases.
-psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
-pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
-PGBENCH=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
-PG_TPS=$(echo "$PGBENCH" | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
-PG_LAT=$(echo "$PGBENCH" | awk -F'= ' '/latency average/ {print $2}')
-echo "  ceiling: pgbench select-only by primary key (8 clients): $PG_TPS tps, latency average $PG_LAT"
+  echo "== ceilings"
+  java -cp "$JAR" "$BENCH_DIR/BareHttpServer.java" "$BARE" > "$WORK/bare.log" 2>&1 & PIDS+=($!); BARE_PID=$!
+  for _ in $(seq 1 60); do grep -q listening "$WORK/bare.log" && break; sleep 0.5; done
+  SATURATION_ONLY=1 run "ceiling: bare Vert.x HTTP, fixed JSON" "http://127.0.0.1:$BARE" bare.lua "$BARE_PID"
+  kill "$BARE_PID"
+  # As the embedded server's superuser: the service's role may not create databases.
+  psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
+  pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
+  PGBENCH=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
+  PG_TPS=$(echo "$PGBENCH" | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
+  PG_LAT=$(echo "$PGBENCH" | awk -F'= ' '/latency average/ {print $2}')
+  echo "  ceiling: pgbench select-only by primary key (8 clients): $PG_TPS tps, latency average $PG_LAT"
 
-echo "== the same read through a two-process split"
-kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-start data --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
-for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data.log" && break; sleep 0.5; done
-# The auth proxy beside the HTTP edge, as in docker/compose.yaml: one cross-process hop per read.
-HTTP_PORT=$SPLIT_API start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
-wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
-RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$SPLIT_API" > /dev/null
-run "GET profile/, http and data in two clustered JVMs (http process)" "http://127.0.0.1:$SPLIT_API" get_profile.lua "$HTTP_PID"
+  echo "== the same read through a two-process split"
+  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+  start data --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
+  for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data.log" && break; sleep 0.5; done
+  # The auth proxy beside the HTTP edge, as in docker/compose.yaml: one cross-process hop per read.
+  HTTP_PORT=$SPLIT_API start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
+  wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
+  RATE=0 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$SPLIT_API" > /dev/null
+  run "GET profile/, http and data in two clustered JVMs (http process)" "http://127.0.0.1:$SPLIT_API" get_profile.lua "$HTTP_PID"
+fi
 
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT.md"
-python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" <<'PY'
+OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT${LABEL:+-$LABEL}.md"
+# The service settings given in the environment, for the header: what this run varied.
+SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES)[A-Z_]*=' | sort | tr '\n' ' ' || true)
+python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" "$SETTINGS" <<'PY'
 import json, platform, subprocess, sys
-results, out, commit, pg_tps, pg_lat, duration, connections, customers = sys.argv[1:]
+results, out, commit, pg_tps, pg_lat, duration, connections, customers, settings = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 def java(): return subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 mem = [l for l in open("/proc/meminfo") if l.startswith("MemTotal")][0].split()[1]
@@ -130,12 +138,14 @@ with open(out, "w") as f:
     f.write(f"# Benchmark results, commit {commit}\n\n")
     f.write(f"Machine: {len(cpu)} cores ({cpu[0].split(':')[1].strip() if cpu else 'unknown'}), {int(mem)//1024//1024} GiB, {platform.platform()}, {java()}.\n")
     f.write(f"Load: wrk, 2 threads, {connections} connections, {duration} s per run, over loopback on the same machine as the service and PostgreSQL.\n")
-    f.write(f"Data: {customers} customers and users. \"half\" paces each connection to about half the saturated rate (wrk has no true fixed-rate mode).\n\n")
+    f.write(f"Data: {customers} customers and users. \"half\" paces each connection to about half the saturated rate (wrk has no true fixed-rate mode).\n")
+    f.write(f"Service settings: {settings.strip() or 'the defaults of conf/application.json'}.\n\n")
     f.write("| scenario | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | service CPU % | peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
     for name, mode, line, cpu_pct, rss, rps in rows:
         r = json.loads(line)
         f.write(f"| {name} | {mode} | {rps} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['errors']} | {cpu_pct} | {rss} |\n")
-    f.write(f"| ceiling: pgbench select-only by primary key, 8 clients | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
+    if pg_tps:
+        f.write(f"| ceiling: pgbench select-only by primary key, 8 clients | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
 print(open(out).read())
 PY
 echo "results: $OUT"

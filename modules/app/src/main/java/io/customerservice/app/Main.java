@@ -1,5 +1,6 @@
 package io.customerservice.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
@@ -68,7 +69,10 @@ public final class Main implements Callable<Integer> {
     try {
       AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(ConfigLoader.loadNow(conf.file))));
       RunningProcess process = RunningProcess.start(settings);
-      Runtime.getRuntime().addShutdownHook(new Thread(process::close, "customer-service-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        process.close();
+        flushLogs();
+      }, "customer-service-shutdown"));
       String roles = settings.roles().stream().map(Role::label).collect(Collectors.joining(", "));
       if (settings.listening().isEmpty()) {
         LOG.info("customer-service started: roles [{}], database {}", roles, process.database());
@@ -82,6 +86,13 @@ public final class Main implements Callable<Integer> {
     } catch (Exception e) {
       LOG.error("customer-service could not start: {}", e.getMessage(), e);
       return 1;
+    }
+  }
+
+  /** Writes out the access-log lines still queued for the logging thread; nothing logs after this. */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+      logging.stop();
     }
   }
 

@@ -1,6 +1,5 @@
 package io.customerservice.app;
 
-import ch.qos.logback.classic.LoggerContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -104,10 +103,6 @@ final class RunningProcess implements AutoCloseable {
       }
     }
     LOG.info("customer-service stopped");
-    // Writes out the access lines still queued for the logging thread.
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
-      logging.stop();
-    }
   }
 
   private static <T> T await(Future<T> future) throws Exception {

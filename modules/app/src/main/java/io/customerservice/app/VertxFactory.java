@@ -34,10 +34,9 @@ final class VertxFactory {
   }
 
   static Future<Vertx> create(VertxSettings settings, ClusterSettings cluster) {
-    VertxOptions options = new VertxOptions().setPreferNativeTransport(settings.preferNativeTransport());
-    if (settings.eventLoops() > 0) {
-      options.setEventLoopPoolSize(settings.eventLoops());
-    }
+    VertxOptions options = new VertxOptions()
+        .setEventLoopPoolSize(settings.eventLoops())
+        .setPreferNativeTransport(settings.preferNativeTransport());
     if (!cluster.enabled()) {
       return Future.succeededFuture(logTransport(Vertx.vertx(options), settings));
     }

@@ -5,12 +5,12 @@ import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.database.OwnedSchema;
 import io.customerservice.web.ErrorResponder;
+import io.customerservice.web.Listening;
 import io.customerservice.web.RequestLog;
 import io.customerservice.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -61,8 +61,7 @@ public final class AuthServiceVerticle extends VerticleBase {
           up -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")),
           down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
       ErrorResponder.mount(router, BODY_LIMIT_BYTES);
-      return vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
-          .requestHandler(router).listen();
+      return Listening.start(vertx, settings.host(), settings.port(), router);
     }).compose(listening -> {
       server = listening;
       return register(settings, listening.actualPort());

@@ -1,14 +1,14 @@
 package io.customerservice.http;
 
-import io.customerservice.web.ErrorResponder;
-import io.customerservice.web.RequestLog;
-import io.customerservice.web.BusClient;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.Settings;
+import io.customerservice.web.BusClient;
+import io.customerservice.web.ErrorResponder;
+import io.customerservice.web.Listening;
+import io.customerservice.web.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,7 @@ public final class HttpVerticle extends VerticleBase {
       customers.mountStaffRoutes(routes);
       history.mountStaffRoutes(routes);
       ErrorResponder.mount(router, settings.bodyLimitBytes());
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
-          .requestHandler(router);
-      return server.listen();
+      return Listening.start(vertx, settings.host(), settings.port(), router).onSuccess(listening -> server = listening);
     });
   }
 

@@ -23,7 +23,7 @@ public final class ConfigKeys {
   public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
   public static final String DB_EMBEDDED_PORT = "db.embedded.port";
 
-  /** Event-loop threads of the process; 0: Vert.x's default, two per core. */
+  /** Event-loop threads of the process; 0: one per core. */
   public static final String VERTX_EVENT_LOOPS = "vertx.event-loops";
   /** Use Linux epoll rather than Java NIO when the native library loads (it falls back to NIO). */
   public static final String VERTX_PREFER_NATIVE_TRANSPORT = "vertx.prefer-native-transport";
