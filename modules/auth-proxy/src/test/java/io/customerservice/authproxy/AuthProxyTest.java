@@ -34,9 +34,11 @@ class AuthProxyTest {
   }
 
   private void deploy(JsonObject overrides) {
+    // The timeout leaves a fresh client's first call (connection, class loading) on a busy
+    // 2-core machine ample time: 200 ms was once too short for it.
     JsonObject config = TestConfig.defaults().put(ConfigKeys.AUTH_SERVICE_URL, upstream.url())
-        .put(ConfigKeys.AUTH_SERVICE_TIMEOUT_MS, 200)
-        .put(ConfigKeys.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 400)
+        .put(ConfigKeys.AUTH_SERVICE_TIMEOUT_MS, 1000)
+        .put(ConfigKeys.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 1500)
         .put(ConfigKeys.AUTH_SERVICE_BREAKER_MAX_FAILURES, 3)
         .put(ConfigKeys.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 500)
         .mergeIn(overrides);
@@ -123,7 +125,7 @@ class AuthProxyTest {
     deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 50));
     String cached = knownUser();
     get(cached);
-    upstream.delay(1000);
+    upstream.delay(3000);
     for (int i = 0; i < 3; i++) {
       assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
     }
