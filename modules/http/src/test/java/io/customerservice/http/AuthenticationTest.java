@@ -39,6 +39,13 @@ class AuthenticationTest {
   }
 
   @Test
+  void theHeaderIsSplitOnAnyRunOfWhitespaceAsSimplejwtDoes() {
+    String token = Tokens.access(UUID.randomUUID(), "customer");
+    assertEquals(404, SERVER.api().get(PROFILE).header("Authorization", "Bearer\t" + token).send().status(), "a tab");
+    assertEquals(404, SERVER.api().get(PROFILE).header("Authorization", "Bearer   " + token + "  ").send().status(), "runs of spaces");
+  }
+
+  @Test
   void aMalformedHeaderIsRefused() {
     assertUnauthenticated(SERVER.api().get(PROFILE).header("Authorization", "Bearer").send(),
         "Authorization header must contain two space-delimited values");
