@@ -8,7 +8,8 @@ record VertxSettings(int eventLoops, boolean preferNativeTransport) {
 
   /**
    * 0 event loops means one per core, not Vert.x's two: nothing here blocks a loop, and on two
-   * cores two loops served a third more profile reads than four (fewer hand-offs between threads).
+   * cores two loops served about a tenth more profile reads than four, and the split a sixth more
+   * (fewer hand-offs between threads; bench/README.md).
    */
   static VertxSettings from(Settings settings) {
     int eventLoops = settings.integer(ConfigKeys.VERTX_EVENT_LOOPS, 0, 1024);
