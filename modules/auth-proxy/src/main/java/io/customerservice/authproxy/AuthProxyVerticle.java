@@ -2,7 +2,6 @@ package io.customerservice.authproxy;
 
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.BusEndpoints;
-import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +24,7 @@ public final class AuthProxyVerticle extends VerticleBase {
   public Future<?> start() {
     Settings config = new Settings(config());
     AuthProxySettings settings = AuthProxySettings.from(config);
-    graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    graceMs = config.shutdownGraceMs();
     endpoints = new BusEndpoints(vertx);
     return AuthServiceEndpoint.open(vertx, settings).compose(opened -> {
       endpoint = opened;

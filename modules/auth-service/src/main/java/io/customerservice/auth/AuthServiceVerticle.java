@@ -1,19 +1,15 @@
 package io.customerservice.auth;
 
-import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.database.OwnedSchema;
-import io.customerservice.web.ErrorResponder;
-import io.customerservice.web.Listening;
-import io.customerservice.web.RequestLog;
+import io.customerservice.web.HttpEdge;
 import io.customerservice.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.ServiceDiscovery;
 import io.vertx.servicediscovery.types.HttpEndpoint;
@@ -43,7 +39,7 @@ public final class AuthServiceVerticle extends VerticleBase {
     Settings config = new Settings(config());
     AuthSettings settings = AuthSettings.from(config);
     DatabaseSettings db = DatabaseSettings.from(config);
-    graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    graceMs = config.shutdownGraceMs();
     PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
     Future<String> unknownUserHash = vertx.executeBlocking(() -> hasher.hash(java.util.UUID.randomUUID().toString()));
     return Future.all(OwnedSchema.open(vertx, db, UserRepository.SCHEMA), unknownUserHash).compose(ready -> {
@@ -52,16 +48,13 @@ public final class AuthServiceVerticle extends VerticleBase {
           new UserInput(new PasswordRules(settings.passwordMinLength())),
           new LoginThrottle(settings.maxFailuresPerEmail(), settings.maxFailuresPerAddress(), settings.loginWindow()),
           new TokenIssuer(vertx, settings), ready.resultAt(1));
-      Router router = Router.router(vertx);
-      router.route().handler(new RequestLog());
-      router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+      Router router = HttpEdge.router(vertx, BODY_LIMIT_BYTES);
       routes.mount(router);
       router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
       router.get("/health/ready").handler(ctx -> pool.query("SELECT 1").execute().onComplete(
           up -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")),
           down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
-      ErrorResponder.mount(router, BODY_LIMIT_BYTES);
-      return Listening.start(vertx, settings.host(), settings.port(), router);
+      return HttpEdge.listen(vertx, settings.host(), settings.port(), router);
     }).compose(listening -> {
       server = listening;
       return register(settings, listening.actualPort());

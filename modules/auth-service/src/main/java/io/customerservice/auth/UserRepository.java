@@ -3,11 +3,11 @@ package io.customerservice.auth;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.Timestamps;
+import io.customerservice.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.templates.RowMapper;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.HashMap;
@@ -53,26 +53,26 @@ final class UserRepository {
 
   /** The active user, or null. */
   Future<JsonObject> find(UUID id) {
-    return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(UserRepository::firstOrNull);
+    return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(Rows::firstOrNull);
   }
 
   /** The active user with this email (any case), or null. */
   Future<JsonObject> findByEmail(String email) {
-    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email", email)).map(UserRepository::firstOrNull);
+    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email", email)).map(Rows::firstOrNull);
   }
 
   /** The active user with its encoded password under "password", or null. */
   Future<JsonObject> credentials(String email) {
     return SqlTemplate.forQuery(pool, CREDENTIALS)
         .mapTo(row -> user(row).put("password", row.getString("password")))
-        .execute(Map.of("email", email)).map(UserRepository::firstOrNull);
+        .execute(Map.of("email", email)).map(Rows::firstOrNull);
   }
 
   /** Writes the user's email, names and phone; null when there is no such active user. */
   Future<JsonObject> update(UUID id, JsonObject user) {
     Map<String, Object> params = new HashMap<>(user.getMap());
     params.put("id", id);
-    return SqlTemplate.forQuery(pool, UPDATE).mapTo(USER).execute(params).map(UserRepository::firstOrNull);
+    return SqlTemplate.forQuery(pool, UPDATE).mapTo(USER).execute(params).map(Rows::firstOrNull);
   }
 
   private static JsonObject user(Row row) {
@@ -85,9 +85,5 @@ final class UserRepository {
         .put("user_role", row.getString("user_role"))
         .put("is_active", row.getBoolean("is_active"))
         .put("date_joined", Timestamps.format(row.getOffsetDateTime("date_joined")));
-  }
-
-  private static <T> T firstOrNull(RowSet<T> rows) {
-    return rows.iterator().hasNext() ? rows.iterator().next() : null;
   }
 }

@@ -7,19 +7,21 @@ import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
+import io.customerservice.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -116,7 +118,7 @@ final class CustomerRepository {
 
   /** The customer, or null when there is none. */
   Future<JsonObject> find(CustomerKey key) {
-    return (key.byUser() ? findByUser : findById).execute(params(key)).map(CustomerRepository::firstOrNull);
+    return (key.byUser() ? findByUser : findById).execute(key.asValues()).map(Rows::firstOrNull);
   }
 
   /**
@@ -153,8 +155,7 @@ final class CustomerRepository {
     params.put("limit", query.pageSize());
     params.put("offset", query.offset());
     String filters = filters(params);
-    Future<Long> count = SqlTemplate.forQuery(pool, COUNT + filters).execute(params)
-        .map(rows -> rows.iterator().next().getLong("count"));
+    Future<RowSet<Row>> count = SqlTemplate.forQuery(pool, COUNT + filters).execute(params);
     Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, SELECT + filters + orderBy(query) + PAGE_LIMIT)
         .mapTo(CustomerRows.DOCUMENT).execute(params);
     return Pages.of(query, count, page);
@@ -165,9 +166,9 @@ final class CustomerRepository {
   }
 
   private static Future<JsonObject> lockCurrent(SqlClient conn, CustomerKey key, Integer expectedVersion) {
-    return SqlTemplate.forQuery(conn, SELECT + where(key) + LOCK).mapTo(CustomerRows.DOCUMENT).execute(params(key))
+    return SqlTemplate.forQuery(conn, SELECT + where(key) + LOCK).mapTo(CustomerRows.DOCUMENT).execute(key.asValues())
         .compose(rows -> {
-          JsonObject current = firstOrNull(rows);
+          JsonObject current = Rows.firstOrNull(rows);
           if (current == null) {
             return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
           }
@@ -183,14 +184,6 @@ final class CustomerRepository {
 
   private static String where(CustomerKey key) {
     return key.byUser() ? BY_USER : BY_ID;
-  }
-
-  private static Map<String, Object> params(CustomerKey key) {
-    return key.byUser() ? Map.of(CustomerKey.USER_ID, key.userId()) : Map.of(CustomerKey.ID, key.id());
-  }
-
-  private static JsonObject firstOrNull(RowSet<JsonObject> rows) {
-    return rows.iterator().hasNext() ? rows.iterator().next() : null;
   }
 
   /** The search term as a literal inside ILIKE: its own wildcards and the escape character escaped. */

@@ -1,7 +1,6 @@
 package io.customerservice.database;
 
 import io.customerservice.contract.BusEndpoints;
-import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
 import io.vertx.core.Future;
@@ -29,7 +28,7 @@ public abstract class DataOwnerVerticle extends VerticleBase {
   public final Future<?> start() {
     Settings settings = new Settings(config());
     DatabaseSettings db = DatabaseSettings.from(settings);
-    graceMs = settings.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    graceMs = settings.shutdownGraceMs();
     endpoints = new BusEndpoints(vertx);
     return OwnedSchema.openWithLookups(vertx, db, schema()).compose(opened -> {
       database = opened;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * budget is {@code db.pool.size} plus {@code db.pool.lookup-connections} per process however many
  * instances run. Vert.x closes them when their last user is undeployed.
  */
-public final class DatabasePool {
+final class DatabasePool {
 
   private static final String NAME = "customer-service-db";
   private static final String LOOKUPS_NAME = "customer-service-db-lookups";
@@ -24,7 +24,7 @@ public final class DatabasePool {
   private DatabasePool() {
   }
 
-  public static Pool create(Vertx vertx, DatabaseSettings db) {
+  static Pool create(Vertx vertx, DatabaseSettings db) {
     return PgBuilder.pool().with(poolOptions(db, NAME, db.poolSize())).with(net(db)).connectingTo(connect(db)).using(vertx).build();
   }
 
@@ -32,7 +32,7 @@ public final class DatabasePool {
    * The pool, and beside it the process's one pipelined client for lookups by key
    * ({@code db.pool.lookup-connections}; with none, lookups use the pool too).
    */
-  public static Database open(Vertx vertx, DatabaseSettings db) {
+  static Database open(Vertx vertx, DatabaseSettings db) {
     Pool pool = create(vertx, db);
     if (db.lookupConnections() == 0) {
       return new Database(pool, pool);

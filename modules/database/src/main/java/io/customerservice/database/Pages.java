@@ -5,6 +5,7 @@ import io.customerservice.contract.customer.ListQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
 /** A page reply from a count and the page's rows, as Django REST framework's paginator answers. */
@@ -13,10 +14,13 @@ public final class Pages {
   private Pages() {
   }
 
-  /** The page; "Invalid page." (NOT_FOUND) for a page past the end, except the first. */
-  public static Future<JsonObject> of(ListQuery query, Future<Long> count, Future<RowSet<JsonObject>> rows) {
-    return Future.all(count, rows).compose(done -> {
-      long total = count.result();
+  /**
+   * The page, from the result of a {@code SELECT count(*)} and the page's rows; "Invalid page."
+   * (NOT_FOUND) for a page past the end, except the first.
+   */
+  public static Future<JsonObject> of(ListQuery query, Future<RowSet<Row>> counted, Future<RowSet<JsonObject>> rows) {
+    return Future.all(counted, rows).compose(done -> {
+      long total = counted.result().iterator().next().getLong(0);
       if (query.page() > 1 && query.offset() >= total) {
         return Future.failedFuture(ListQuery.invalidPage());
       }

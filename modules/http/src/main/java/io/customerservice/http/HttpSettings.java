@@ -19,7 +19,7 @@ public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenC
         settings.port(ConfigKeys.HTTP_PORT, true),
         settings.integer(ConfigKeys.HTTP_BODY_LIMIT_BYTES, 1024, 16 * 1024 * 1024),
         settings.integer(ConfigKeys.HTTP_TOKEN_CACHE_MAX_SIZE, 0, 10_000_000),
-        settings.integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000),
+        settings.requestTimeoutMs(),
         remote,
         JwtSettings.from(settings, !remote));
   }

@@ -1,16 +1,12 @@
 package io.customerservice.http;
 
-import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.web.BusClient;
-import io.customerservice.web.ErrorResponder;
-import io.customerservice.web.Listening;
-import io.customerservice.web.RequestLog;
+import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,15 +22,13 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Settings config = new Settings(config());
     HttpSettings settings = HttpSettings.from(config);
-    graceMs = config.integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    graceMs = config.shutdownGraceMs();
     BusClient bus = new BusClient(vertx.eventBus(), settings.requestTimeoutMs());
     Future<TokenVerifier> verifying = settings.remoteValidation()
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
         : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
     return verifying.compose(verifier -> {
-      Router router = Router.router(vertx);
-      router.route().handler(new RequestLog());
-      router.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+      Router router = HttpEdge.router(vertx, settings.bodyLimitBytes());
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(bus));
@@ -44,8 +38,7 @@ public final class HttpVerticle extends VerticleBase {
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);
       history.mountStaffRoutes(routes);
-      ErrorResponder.mount(router, settings.bodyLimitBytes());
-      return Listening.start(vertx, settings.host(), settings.port(), router).onSuccess(listening -> server = listening);
+      return HttpEdge.listen(vertx, settings.host(), settings.port(), router).onSuccess(listening -> server = listening);
     });
   }
 

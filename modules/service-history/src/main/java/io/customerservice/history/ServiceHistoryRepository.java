@@ -7,11 +7,11 @@ import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.contract.history.HistoryMessages;
 import io.customerservice.contract.history.ServiceRecordRequest;
 import io.customerservice.database.Pages;
+import io.customerservice.database.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.RowMapper;
 import io.vertx.sqlclient.templates.SqlTemplate;
@@ -73,29 +73,28 @@ final class ServiceHistoryRepository {
     params.put(ServiceRecordRequest.RECORDED_BY, request.recordedBy());
     return pool.withTransaction(conn -> SqlTemplate.forQuery(conn, INSERT).mapTo(RECORD).execute(params)
         .compose(inserted -> {
-          JsonObject record = first(inserted);
+          JsonObject record = Rows.firstOrNull(inserted);
           if (record == null) {
             return replay(conn, request);
           }
           // now() is the transaction's start, so a defaulted date here is the one just inserted.
           return SqlTemplate.forQuery(conn, COUNT_SERVICE).mapTo(COUNTER).execute(params)
-              .map(counters -> reply(record, first(counters), false));
+              .map(counters -> reply(record, Rows.firstOrNull(counters), false));
         }));
   }
 
   /** The customer's history page, newest first; NOT_FOUND when there is no such customer. */
   Future<JsonObject> list(CustomerKey key, ListQuery page) {
     String find = key.byUser() ? CUSTOMER_BY_USER : CUSTOMER_BY_ID;
-    Map<String, Object> keyParams = key.byUser() ? Map.of(CustomerKey.USER_ID, key.userId()) : Map.of(CustomerKey.ID, key.id());
-    return SqlTemplate.forQuery(pool, find).execute(keyParams).compose(found -> {
-      if (!found.iterator().hasNext()) {
+    return SqlTemplate.forQuery(pool, find).execute(key.asValues()).compose(found -> {
+      Row customer = Rows.firstOrNull(found);
+      if (customer == null) {
         return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
       }
-      UUID customerId = found.iterator().next().getUUID("id");
+      UUID customerId = customer.getUUID("id");
       Map<String, Object> params = Map.of(ServiceRecordRequest.CUSTOMER_ID, customerId,
           "limit", page.pageSize(), "offset", page.offset());
-      Future<Long> count = SqlTemplate.forQuery(pool, COUNT).execute(params).map(rows -> rows.iterator().next().getLong("count"));
-      return Pages.of(page, count, SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
+      return Pages.of(page, SqlTemplate.forQuery(pool, COUNT).execute(params), SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
     });
   }
 
@@ -103,14 +102,14 @@ final class ServiceHistoryRepository {
     return SqlTemplate.forQuery(conn, BY_KEY).mapTo(RECORD)
         .execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
         .compose(rows -> {
-          JsonObject first = first(rows);
+          JsonObject first = Rows.firstOrNull(rows);
           if (!sameService(first, request)) {
             return Future.failedFuture(ServiceFailure.conflict(
                 "This idempotency key was already used for a different service record."));
           }
           return SqlTemplate.forQuery(conn, COUNTERS).mapTo(COUNTER)
               .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
-              .map(counters -> reply(first, first(counters), true));
+              .map(counters -> reply(first, Rows.firstOrNull(counters), true));
         });
   }
 
@@ -140,9 +139,5 @@ final class ServiceHistoryRepository {
         .put(ServiceRecordRequest.IDEMPOTENCY_KEY, row.getString("idempotency_key"))
         .put(ServiceRecordRequest.RECORDED_BY, row.getString("recorded_by"))
         .put("recorded_at", Timestamps.format(row.getOffsetDateTime("recorded_at")));
-  }
-
-  private static <T> T first(RowSet<T> rows) {
-    return rows.iterator().hasNext() ? rows.iterator().next() : null;
   }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code {"detail": "..."}}, or for invalid input {@code {"field": ["message"]}}. Handlers only
  * call {@code ctx.fail(...)} or throw. Nothing internal (stack trace, class name) reaches a client.
  */
-public final class ErrorResponder {
+final class ErrorResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
   private static final String SERVER_ERROR = "A server error occurred.";
@@ -23,7 +23,7 @@ public final class ErrorResponder {
   private ErrorResponder() {
   }
 
-  public static void mount(Router router, int bodyLimitBytes) {
+  static void mount(Router router, int bodyLimitBytes) {
     router.route().failureHandler(ErrorResponder::handle);
     router.errorHandler(404, ctx -> Responses.json(ctx, 404, detail("Not found.")));
     router.errorHandler(405, ctx -> Responses.json(ctx, 405, detail("Method \"" + ctx.request().method() + "\" not allowed.")));

@@ -13,7 +13,7 @@ import org.slf4j.MDC;
  * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, else a
  * new UUID), returns it in the response and writes one access-log line per request with it.
  */
-public final class RequestLog implements Handler<RoutingContext> {
+final class RequestLog implements Handler<RoutingContext> {
 
   private static final String HEADER = "X-Request-Id";
   private static final String CONTEXT_KEY = "customer-service.request-id";

@@ -45,6 +45,16 @@ public final class Settings {
     return integer(key, allowAny ? 0 : 1, 65535);
   }
 
+  /** How long a stopping verticle or process lets the work in flight finish. */
+  public int shutdownGraceMs() {
+    return integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+  }
+
+  /** How long a caller waits for an event-bus answer. */
+  public int requestTimeoutMs() {
+    return integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);
+  }
+
   public boolean bool(String key) {
     Object value = require(key);
     if (value instanceof Boolean b) {

@@ -2,6 +2,7 @@ package io.customerservice.contract.customer;
 
 import io.customerservice.contract.FieldErrors;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,11 @@ public record CustomerKey(UUID id, UUID userId) {
       return null;
     }
     return hasId ? ofId(Uuids.parse(request, ID, errors)) : ofUser(Uuids.parse(request, USER_ID, errors));
+  }
+
+  /** The key as one named value, {@code id} or {@code user_id} to its UUID: a statement's parameters. */
+  public Map<String, Object> asValues() {
+    return byUser() ? Map.of(USER_ID, userId) : Map.of(ID, id);
   }
 
   public JsonObject toJson() {
