@@ -7,14 +7,12 @@ import io.customerservice.web.HttpEdge;
 import io.customerservice.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.ServiceDiscovery;
 import io.vertx.servicediscovery.types.HttpEndpoint;
 import io.vertx.sqlclient.Pool;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ public final class AuthServiceVerticle extends VerticleBase {
   private static final int BODY_LIMIT_BYTES = 16 * 1024;
 
   private Pool pool;
-  private HttpServer server;
+  private HttpEdge edge;
   private ServiceDiscovery discovery;
   private Record published;
   private long graceMs;
@@ -48,17 +46,15 @@ public final class AuthServiceVerticle extends VerticleBase {
           new UserInput(new PasswordRules(settings.passwordMinLength())),
           new LoginThrottle(settings.maxFailuresPerEmail(), settings.maxFailuresPerAddress(), settings.loginWindow()),
           new TokenIssuer(vertx, settings), ready.resultAt(1));
-      Router router = HttpEdge.router(vertx, BODY_LIMIT_BYTES);
+      edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES);
+      Router router = edge.router();
       routes.mount(router);
       router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
       router.get("/health/ready").handler(ctx -> pool.query("SELECT 1").execute().onComplete(
           up -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")),
           down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
-      return HttpEdge.listen(vertx, settings.host(), settings.port(), router);
-    }).compose(listening -> {
-      server = listening;
-      return register(settings, listening.actualPort());
-    });
+      return edge.listen(settings.host(), settings.port());
+    }).compose(listening -> register(settings, listening.actualPort()));
   }
 
   @Override
@@ -70,7 +66,7 @@ public final class AuthServiceVerticle extends VerticleBase {
             discovery.close();
           }
         })
-        .compose(v -> server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS))
+        .compose(v -> edge == null ? Future.succeededFuture() : edge.shutdown(graceMs))
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 

@@ -1,5 +1,6 @@
 package io.customerservice.database;
 
+import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.DatabaseSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -25,7 +26,7 @@ final class DatabasePool {
   }
 
   static Pool create(Vertx vertx, DatabaseSettings db) {
-    return PgBuilder.pool().with(poolOptions(db, NAME, db.poolSize())).with(net(db)).connectingTo(connect(db)).using(vertx).build();
+    return PgBuilder.pool().with(poolOptions(db, NAME, db.poolSize())).with(net(db)).connectingTo(connect(vertx, db)).using(vertx).build();
   }
 
   /**
@@ -40,15 +41,20 @@ final class DatabasePool {
     SqlClient lookups = PgBuilder.client()
         .with(poolOptions(db, LOOKUPS_NAME, db.lookupConnections()))
         .with(net(db))
-        .connectingTo(connect(db))
+        .connectingTo(connect(vertx, db))
         .using(vertx)
         .build();
     return new Database(pool, lookups);
   }
 
-  private static PgConnectOptions connect(DatabaseSettings db) {
+  private static PgConnectOptions connect(Vertx vertx, DatabaseSettings db) {
+    if (!db.socketDir().isEmpty() && !vertx.isNativeTransportEnabled()) {
+      // Checked here: the client would only say so on the first query, as an internal error.
+      throw new IllegalStateException(ConfigKeys.DB_SOCKET_DIR + " needs the native transport, which is not in use"
+          + " (" + ConfigKeys.VERTX_PREFER_NATIVE_TRANSPORT + " is false, or Netty's epoll library did not load)");
+    }
     return new PgConnectOptions()
-        .setHost(db.host())
+        .setHost(db.connectionHost())
         .setPort(db.port())
         .setDatabase(db.database())
         .setUser(db.user())

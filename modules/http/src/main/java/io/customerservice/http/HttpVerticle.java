@@ -5,9 +5,7 @@ import io.customerservice.web.BusClient;
 import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The single entry point for the frontend. It holds no customer data: every request becomes an
@@ -15,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpVerticle extends VerticleBase {
 
-  private HttpServer server;
+  private HttpEdge edge;
   private long graceMs;
 
   @Override
@@ -28,7 +26,8 @@ public final class HttpVerticle extends VerticleBase {
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
         : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
     return verifying.compose(verifier -> {
-      Router router = HttpEdge.router(vertx, settings.bodyLimitBytes());
+      edge = HttpEdge.create(vertx, settings.bodyLimitBytes());
+      Router router = edge.router();
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(bus));
@@ -38,13 +37,13 @@ public final class HttpVerticle extends VerticleBase {
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);
       history.mountStaffRoutes(routes);
-      return HttpEdge.listen(vertx, settings.host(), settings.port(), router).onSuccess(listening -> server = listening);
+      return edge.listen(settings.host(), settings.port());
     });
   }
 
   /** Stops accepting connections and lets requests in flight finish, up to the grace period. */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+    return edge == null ? Future.succeededFuture() : edge.shutdown(graceMs);
   }
 }

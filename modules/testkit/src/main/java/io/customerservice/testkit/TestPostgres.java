@@ -22,6 +22,7 @@ public final class TestPostgres {
   private static final String SUPERUSER = "postgres";
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
+  private static Path socketDir;
 
   private TestPostgres() {
   }
@@ -35,6 +36,17 @@ public final class TestPostgres {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return connection("localhost", shared().getPort(), name);
+  }
+
+  /** The directory of the shared server's Unix-domain socket (for {@code db.socket-dir}). */
+  public static synchronized String socketDir() {
+    shared();
+    return socketDir.toString();
+  }
+
+  /** A superuser JDBC connection to the shared server's {@code postgres} database, by TCP, for looking at the server. */
+  public static synchronized Connection superuser() throws SQLException {
+    return shared().getPostgresDatabase().getConnection();
   }
 
   /** The db.* config keys for a database of a server a test started itself. */
@@ -64,8 +76,10 @@ public final class TestPostgres {
     if (server == null) {
       try {
         Path dir = Files.createTempDirectory("customer-service-test-pg");
+        socketDir = dir;
         server = EmbeddedPostgres.builder()
             .setDataDirectory(dir)
+            .setServerConfig("unix_socket_directories", dir.toString())
             .setCleanDataDirectory(true)
             // Durability is not what these tests are about; speed is.
             .setServerConfig("fsync", "off")

@@ -6,31 +6,56 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 
-/** What every HTTP-serving verticle here puts in front of its routes, and how it starts listening. */
+/**
+ * What every HTTP-serving verticle here puts in front of its routes, and the server's life:
+ * listening, and shutting down without losing requests in flight or their access-log lines.
+ * One per verticle instance, used from its event loop.
+ */
 public final class HttpEdge {
 
-  private HttpEdge() {
+  private final Vertx vertx;
+  private final Router router;
+  private final AccessLog accessLog;
+  private HttpServer server;
+
+  private HttpEdge(Vertx vertx, Router router, AccessLog accessLog) {
+    this.vertx = vertx;
+    this.router = router;
+    this.accessLog = accessLog;
   }
 
   /**
    * A router that gives each request an id and an access-log line, reads bodies up to the limit
    * and answers every failure in Django REST framework's shapes; the verticle mounts its routes on it.
    */
-  public static Router router(Vertx vertx, int bodyLimitBytes) {
+  public static HttpEdge create(Vertx vertx, int bodyLimitBytes) {
+    AccessLog accessLog = new AccessLog(vertx);
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLog());
+    router.route().handler(new RequestLog(accessLog));
     router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
     ErrorResponder.mount(router, bodyLimitBytes);
+    return new HttpEdge(vertx, router, accessLog);
+  }
+
+  public Router router() {
     return router;
   }
 
   /** Starts the server; a failure says where it tried to listen (the transport's own message does not). */
-  public static Future<HttpServer> listen(Vertx vertx, String host, int port, Router router) {
+  public Future<HttpServer> listen(String host, int port) {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
         .requestHandler(router)
         .listen()
         .recover(failure -> Future.failedFuture(
-            new IllegalStateException("cannot listen on " + host + ":" + port + ": " + failure.getMessage(), failure)));
+            new IllegalStateException("cannot listen on " + host + ":" + port + ": " + failure.getMessage(), failure)))
+        .onSuccess(listening -> server = listening);
+  }
+
+  /** Stops accepting connections, lets requests in flight finish up to the grace period, then writes their access lines. */
+  public Future<Void> shutdown(long graceMs) {
+    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+    return drained.andThen(done -> accessLog.flush());
   }
 }

@@ -11,6 +11,11 @@ public final class ConfigKeys {
 
   public static final String DB_HOST = "db.host";
   public static final String DB_PORT = "db.port";
+  /**
+   * A directory holding PostgreSQL's Unix-domain socket (libpq's {@code host=/dir}): the service's
+   * connections use it instead of TCP; migrations still connect to db.host. Empty: TCP only.
+   */
+  public static final String DB_SOCKET_DIR = "db.socket-dir";
   public static final String DB_DATABASE = "db.database";
   public static final String DB_USER = "db.user";
   public static final String DB_PASSWORD = "db.password";

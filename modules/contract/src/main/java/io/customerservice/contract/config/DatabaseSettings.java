@@ -7,6 +7,7 @@ package io.customerservice.contract.config;
 public record DatabaseSettings(
     String host,
     int port,
+    String socketDir,
     String database,
     String user,
     String password,
@@ -20,6 +21,7 @@ public record DatabaseSettings(
     return new DatabaseSettings(
         settings.string(ConfigKeys.DB_HOST),
         settings.port(ConfigKeys.DB_PORT, false),
+        socketDir(settings),
         settings.string(ConfigKeys.DB_DATABASE),
         settings.string(ConfigKeys.DB_USER),
         settings.string(ConfigKeys.DB_PASSWORD),
@@ -30,6 +32,14 @@ public record DatabaseSettings(
         settings.integer(ConfigKeys.DB_ACQUIRE_TIMEOUT_MS, 100, 600_000));
   }
 
+  private static String socketDir(Settings settings) {
+    String dir = settings.string(ConfigKeys.DB_SOCKET_DIR);
+    if (!dir.isEmpty() && !dir.startsWith("/")) {
+      throw new ConfigException(ConfigKeys.DB_SOCKET_DIR, "must be an absolute directory path, got '" + dir + "'");
+    }
+    return dir;
+  }
+
   public boolean embedded() {
     return host.isEmpty();
   }
@@ -38,9 +48,14 @@ public record DatabaseSettings(
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
+  /** Where the service's own connections go: the socket directory when there is one (with port, it names the socket), else the host. */
+  public String connectionHost() {
+    return socketDir.isEmpty() ? host : socketDir;
+  }
+
   /** Host, port and database, without credentials, for log lines. */
   public String describe() {
-    return "postgresql://" + host + ":" + port + "/" + database;
+    return "postgresql://" + host + ":" + port + "/" + database + (socketDir.isEmpty() ? "" : " (through the socket in " + socketDir + ")");
   }
 
   @Override
