@@ -29,6 +29,11 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 export JWT_SECRET=bench-secret-0123456789-0123456789-0123456789
 export DB_HOST=localhost DB_PORT=$DB_PORT_BENCH DB_EMBEDDED_DATA_DIR="$WORK/pg"
+# Tuned for this machine (bench/README.md, round 3): the service reaches PostgreSQL through its
+# Unix socket (the embedded server's is in the JVM's temporary directory), and runs one event
+# loop, as it shares two cores with PostgreSQL and wrk. DB_SOCKET_DIR= (empty) or
+# VERTX_EVENT_LOOPS=0 measure without either.
+export DB_SOCKET_DIR=${DB_SOCKET_DIR-/tmp} VERTX_EVENT_LOOPS=${VERTX_EVENT_LOOPS-1}
 export HTTP_HOST=127.0.0.1 HTTP_PORT=$API AUTH_HOST=127.0.0.1 AUTH_PORT=$AUTH CLUSTER_MEMBERS=127.0.0.1 CLUSTER_PORT=5801
 PSQL="psql -h localhost -p $DB_PORT_BENCH -U customer_service -d customer_service -q -t -A"
 
@@ -107,10 +112,18 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   # As the embedded server's superuser: the service's role may not create databases.
   psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
   pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
-  PGBENCH=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
+  # pgbench_ceiling HOST: select-only by primary key, prepared, as many clients as the service's connections and more.
+  pgbench_ceiling() { pgbench -h "$1" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null; }
+  # The ceiling reaches PostgreSQL the way the service does; the other way is measured too, for reference.
+  PG_VIA=${DB_SOCKET_DIR:-localhost}
+  PGBENCH=$(pgbench_ceiling "$PG_VIA")
   PG_TPS=$(echo "$PGBENCH" | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
   PG_LAT=$(echo "$PGBENCH" | awk -F'= ' '/latency average/ {print $2}')
-  echo "  ceiling: pgbench select-only by primary key (8 clients): $PG_TPS tps, latency average $PG_LAT"
+  echo "  ceiling: pgbench select-only by primary key (8 clients, via $PG_VIA): $PG_TPS tps, latency average $PG_LAT"
+  if [ -n "$DB_SOCKET_DIR" ]; then
+    PG_TCP_TPS=$(pgbench_ceiling localhost | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
+    echo "  for reference, pgbench over TCP: $PG_TCP_TPS tps"
+  fi
 
   echo "== the same read through a two-process split"
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
@@ -126,10 +139,10 @@ fi
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT${LABEL:+-$LABEL}.md"
 # The service settings given in the environment, for the header: what this run varied.
-SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES)[A-Z_]*=' | sort | tr '\n' ' ' || true)
-python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" "$SETTINGS" <<'PY'
+SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|DB_SOCKET|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES)[A-Z_]*=' | sort | tr '\n' ' ' || true)
+python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" "$SETTINGS" "${PG_VIA:-}" "${PG_TCP_TPS:-}" <<'PY'
 import json, platform, subprocess, sys
-results, out, commit, pg_tps, pg_lat, duration, connections, customers, settings = sys.argv[1:]
+results, out, commit, pg_tps, pg_lat, duration, connections, customers, settings, pg_via, pg_tcp_tps = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 def java(): return subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 mem = [l for l in open("/proc/meminfo") if l.startswith("MemTotal")][0].split()[1]
@@ -145,7 +158,10 @@ with open(out, "w") as f:
         r = json.loads(line)
         f.write(f"| {name} | {mode} | {rps} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['errors']} | {cpu_pct} | {rss} |\n")
     if pg_tps:
-        f.write(f"| ceiling: pgbench select-only by primary key, 8 clients | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
+        via = "the Unix socket in " + pg_via if pg_via.startswith("/") else "TCP"
+        f.write(f"| ceiling: pgbench select-only by primary key, 8 clients, via {via} | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
+    if pg_tcp_tps:
+        f.write(f"| for reference: the same pgbench over TCP | saturation | {pg_tcp_tps} tps | | | | | | |\n")
 print(open(out).read())
 PY
 echo "results: $OUT"

@@ -24,6 +24,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final String LOCAL_HOST = "localhost";
+  private static final String SOCKET_DIR = System.getProperty("java.io.tmpdir");
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
@@ -41,6 +42,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
         .setServerConfig("listen_addresses", LOCAL_HOST)
+        // Named rather than left to the binaries' build: db.socket-dir may point here.
+        .setServerConfig("unix_socket_directories", SOCKET_DIR)
         // zonky turns this off for test speed; a committed customer must survive a crash.
         .setServerConfig("synchronous_commit", "on");
     if (port != 0) {
@@ -64,7 +67,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   String describe() {
-    return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + ", data in " + dataDir;
+    return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + " and its socket in " + SOCKET_DIR + ", data in " + dataDir;
   }
 
   private void ensureDatabase(String database, String user) throws SQLException {
