@@ -66,6 +66,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     return new JsonObject().put(ConfigKeys.DB_HOST, LOCAL_HOST).put(ConfigKeys.DB_PORT, server.getPort());
   }
 
+  /** The db.* key that sends the verticles' connections through this server's Unix socket. */
+  JsonObject socketKeys() {
+    return new JsonObject().put(ConfigKeys.DB_SOCKET_DIR, SOCKET_DIR);
+  }
+
   String describe() {
     return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + " and its socket in " + SOCKET_DIR + ", data in " + dataDir;
   }

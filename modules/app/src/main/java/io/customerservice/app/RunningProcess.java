@@ -53,6 +53,10 @@ final class RunningProcess implements AutoCloseable {
         settings = settings.withDatabase(embedded.connectionKeys());
       }
       vertx = await(VertxFactory.create(settings.vertx(), settings.cluster()));
+      if (embedded != null && vertx.isNativeTransportEnabled()) {
+        // The embedded server runs on this machine: its Unix socket costs less than loopback TCP.
+        settings = settings.withDatabase(embedded.socketKeys());
+      }
       List<String> deployments = deploy ? await(Launcher.deploy(vertx, settings)) : List.of();
       return new RunningProcess(settings, vertx, deployments, embedded);
     } catch (Exception e) {

@@ -41,6 +41,23 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  @Test
+  void theDefaultRunTalksToItsEmbeddedDatabaseThroughTheUnixSocket(@TempDir Path dataDir) throws Exception {
+    AppSettings settings = AppSettings.from(TestConfig.defaults()
+        .put(ConfigKeys.ROLES, "customers")
+        .put(ConfigKeys.DB_EMBEDDED_DATA_DIR, dataDir.toString())
+        .put(ConfigKeys.VERTX_PREFER_NATIVE_TRANSPORT, true));
+    try (RunningProcess process = RunningProcess.start(settings)) {
+      assertTrue(process.vertx().isNativeTransportEnabled(), "epoll is on this module's classpath");
+      assertEquals(System.getProperty("java.io.tmpdir"), process.settings().database().socketDir());
+      UUID user = UUID.randomUUID();
+      Bus bus = new Bus(process.vertx());
+      JsonObject created = bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(user, new JsonObject()
+          .put("street_address", "1 Main St").put("city", "Portland").put("state", "OR").put("postal_code", "97201").put("country", "USA")));
+      assertEquals(created, bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user))));
+    }
+  }
+
   private static EmbeddedDatabase start(Path dataDir, AppSettings settings) throws Exception {
     return EmbeddedDatabase.start(dataDir, 0, settings.database().database(), settings.database().user());
   }
