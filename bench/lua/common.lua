@@ -1,5 +1,6 @@
 -- Shared by the scenarios: tokens (and ids) from files named in the environment, optional pacing
--- to an offered rate, and a one-line JSON summary with the percentiles wrk can compute.
+-- to an offered rate (LuaJIT's ffi reads the clock), and a one-line JSON summary with the
+-- percentiles wrk can compute.
 local common = {}
 
 function common.lines(path)
@@ -10,13 +11,34 @@ function common.lines(path)
   return items
 end
 
--- With RATE set (requests per second for the whole run), each connection waits so that the
--- connections together offer about that rate: an approximation of a fixed-rate load.
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+int clock_gettime(int clock_id, bench_timespec *tp);
+]]
+local CLOCK_MONOTONIC = 1
+local timespec = ffi.new("bench_timespec")
+
+local function now_ms()
+  ffi.C.clock_gettime(CLOCK_MONOTONIC, timespec)
+  return tonumber(timespec.tv_sec) * 1000 + tonumber(timespec.tv_nsec) / 1e6
+end
+
+-- With RATE set (requests per second for the whole run), the connections of each wrk thread take
+-- turns on one schedule of send times, THREADS / RATE seconds apart on the wall clock, so the run
+-- offers about RATE whatever the answers' latency (a fixed pause per connection fell short of it
+-- by the latency). A connection that finds its turn passed sends at once, without catching up.
+-- wrk waits in whole milliseconds, so a request may leave up to 1 ms before its turn.
 function common.delay()
   local rate = tonumber(os.getenv("RATE") or "0")
   if rate <= 0 then return nil end
-  local connections = tonumber(os.getenv("CONNECTIONS") or "32")
-  return function() return 1000 * connections / rate end
+  local interval = 1000 * tonumber(os.getenv("THREADS") or "2") / rate
+  local next_turn = nil
+  return function()
+    local now = now_ms()
+    next_turn = math.max(now, (next_turn or now) + interval)
+    return next_turn - now
+  end
 end
 
 function common.done(summary, latency, requests)
