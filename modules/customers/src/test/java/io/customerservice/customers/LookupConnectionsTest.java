@@ -105,7 +105,7 @@ class LookupConnectionsTest {
 
   @Test
   void aRelativeSocketDirectoryIsRefusedByName() {
-    JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(ConfigKeys.DB_SOCKET_DIR, "run/postgresql");
+    JsonObject config = TestConfig.defaults().put(ConfigKeys.DB_SOCKET_DIR, "run/postgresql");
     ConfigException refused = assertThrows(ConfigException.class, () -> DatabaseSettings.from(new Settings(config)));
     assertTrue(refused.getMessage().contains(ConfigKeys.DB_SOCKET_DIR), refused.getMessage());
   }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessLog {
 
-  static final String LOGGER = "access";
-  static final long FLUSH_DELAY_MS = 100;
+  private static final String LOGGER = "access";
+  private static final long FLUSH_DELAY_MS = 100;
   private static final int BATCH_CHARS = 32 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
   private static final DateTimeFormatter TIME =
