@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the configuration with vertx-config from explicit stores, later ones winning:
@@ -22,20 +23,24 @@ import java.util.Set;
 final class ConfigLoader {
 
   static final String DEFAULTS = "conf/application.json";
+  private static final long LOAD_TIMEOUT_SECONDS = 30;
 
   private ConfigLoader() {
   }
 
-  /** For the command-line tools: the configuration, read with a Vert.x of its own, blocking. */
+  /** For the launcher and the command-line tools: the configuration, read with a Vert.x of its own, blocking. */
   static JsonObject loadNow(Path overrides) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      return load(vertx, overrides, System.getenv()).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      return loadNow(vertx, overrides);
     } finally {
       vertx.close();
     }
+  }
+
+  /** The same, with the caller's Vert.x. */
+  static JsonObject loadNow(Vertx vertx, Path overrides) throws Exception {
+    return Blocking.await(load(vertx, overrides, System.getenv()), LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   static Future<JsonObject> load(Vertx vertx, Path overrides, Map<String, String> environment) {

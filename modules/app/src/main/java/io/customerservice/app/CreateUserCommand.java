@@ -68,7 +68,7 @@ final class CreateUserCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     EmbeddedDatabase embedded = null;
     try {
-      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
+      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(vertx, conf.file));
       DatabaseSettings db = DatabaseSettings.from(new Settings(config));
       if (db.embedded()) {
         AppSettings app = AppSettings.from(config);

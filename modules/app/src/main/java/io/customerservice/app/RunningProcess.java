@@ -3,7 +3,6 @@ package io.customerservice.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +51,12 @@ final class RunningProcess implements AutoCloseable {
             settings.database().database(), settings.database().user());
         settings = settings.withDatabase(embedded.connectionKeys());
       }
-      vertx = await(VertxFactory.create(settings.vertx(), settings.cluster()));
+      vertx = Blocking.await(VertxFactory.create(settings.vertx(), settings.cluster()), START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (embedded != null && vertx.isNativeTransportEnabled()) {
         // The embedded server runs on this machine: its Unix socket costs less than loopback TCP.
         settings = settings.withDatabase(embedded.socketKeys());
       }
-      List<String> deployments = deploy ? await(Launcher.deploy(vertx, settings)) : List.of();
+      List<String> deployments = deploy ? Blocking.await(Launcher.deploy(vertx, settings), START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : List.of();
       return new RunningProcess(settings, vertx, deployments, embedded);
     } catch (Exception e) {
       new RunningProcess(settings, vertx, List.of(), embedded).close();
@@ -107,13 +106,5 @@ final class RunningProcess implements AutoCloseable {
       }
     }
     LOG.info("customer-service stopped");
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
   }
 }

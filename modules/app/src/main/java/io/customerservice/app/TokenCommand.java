@@ -59,7 +59,7 @@ final class TokenCommand implements Callable<Integer> {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
+      JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(vertx, conf.file));
       JwtSettings jwt = JwtSettings.from(new Settings(config));
       if (!jwt.usesSharedSecret()) {
         System.err.println("customer-service token: " + ConfigKeys.JWT_ALGORITHM + " is " + jwt.algorithm()

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Where the authentication service is, found through vertx-service-discovery by record name. The
  * record comes from {@code auth-service.url} (published here, for an external service) or from
  * the companion authentication service itself. The client is made once from the record's
- * location and kept; an announcement about the record drops it, so the next call resolves again. Service discovery is
- * sunset in Vert.x 5, which is why nothing else in the proxy knows about it.
+ * location and kept; an announcement about the record drops it, so the next call resolves again.
+ * Service discovery is sunset in Vert.x 5, which is why nothing else in the proxy knows about it.
  */
 final class AuthServiceEndpoint {
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Timestamps as Django REST framework writes them: Python's {@code isoformat()} in UTC with
@@ -16,6 +18,11 @@ public final class Timestamps {
 
   /** Python's own form for years it cannot write in four digits (Python itself stops at 9999). */
   private static final DateTimeFormatter OUT_OF_RANGE = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
+  private static final List<Function<String, OffsetDateTime>> LENIENT_FORMS = List.of(
+      OffsetDateTime::parse,
+      text -> LocalDateTime.parse(text).atOffset(ZoneOffset.UTC),
+      text -> LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC));
 
   private Timestamps() {
   }
@@ -56,18 +63,13 @@ public final class Timestamps {
    * its time zone) or a date (its start, UTC); null when the text is none of them.
    */
   public static OffsetDateTime parseLenient(String text) {
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException notOffset) {
+    for (Function<String, OffsetDateTime> form : LENIENT_FORMS) {
       try {
-        return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException notLocal) {
-        try {
-          return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException notDate) {
-          return null;
-        }
+        return form.apply(text);
+      } catch (DateTimeParseException notThisForm) {
+        // the next form may fit
       }
     }
+    return null;
   }
 }
