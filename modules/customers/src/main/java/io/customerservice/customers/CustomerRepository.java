@@ -5,9 +5,11 @@ import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.ListQuery;
+import io.customerservice.database.CoalescedLookups;
 import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -51,6 +53,8 @@ final class CustomerRepository {
   private static final String SELECT = "SELECT " + CustomerRows.COLUMNS + " FROM " + TABLE;
   private static final String USERS_PRESENT = "SELECT user_id FROM " + TABLE + " WHERE user_id = ANY(#{user_ids})";
   private static final String BY_ID = " WHERE id = #{id}";
+  private static final String ANY_ID = " WHERE id = ANY(#{keys})";
+  private static final String ANY_USER = " WHERE user_id = ANY(#{keys})";
   private static final String BY_USER = " WHERE user_id = #{user_id}";
   private static final String LOCK = " FOR UPDATE";
   private static final String UPDATE = "UPDATE " + TABLE + " SET " + WRITABLE_ASSIGNMENTS
@@ -71,16 +75,25 @@ final class CustomerRepository {
 
   private final Pool pool;
   /**
-   * The reads every page of the frontend makes: lookups by key, pipelined (see {@link Database}),
-   * their templates parsed once rather than on every call.
+   * The reads every page of the frontend makes: lookups by key, many to a statement (see
+   * {@link CoalescedLookups}).
    */
-  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findByUser;
-  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> findById;
+  private final CoalescedLookups<UUID> findByUser;
+  private final CoalescedLookups<UUID> findById;
 
-  CustomerRepository(Database database) {
+  /** {@code context} is the one every call comes from: the owning verticle's. */
+  CustomerRepository(Database database, Context context) {
     this.pool = database.pool();
-    this.findByUser = SqlTemplate.forQuery(database.lookups(), SELECT + BY_USER).mapTo(CustomerRows.DOCUMENT);
-    this.findById = SqlTemplate.forQuery(database.lookups(), SELECT + BY_ID).mapTo(CustomerRows.DOCUMENT);
+    this.findByUser = lookups(database, context, ANY_USER, CustomerKey.USER_ID);
+    this.findById = lookups(database, context, ANY_ID, CustomerKey.ID);
+  }
+
+  private static CoalescedLookups<UUID> lookups(Database database, Context context, String where, String keyMember) {
+    SqlTemplate<Map<String, Object>, RowSet<JsonObject>> statement =
+        SqlTemplate.forQuery(database.lookups(), SELECT + where).mapTo(CustomerRows.DOCUMENT);
+    return database.coalescedLookups(context,
+        keys -> statement.execute(Map.of("keys", keys.toArray(new UUID[0]))),
+        document -> UUID.fromString(document.getString(keyMember)));
   }
 
   Future<JsonObject> insert(UUID userId, JsonObject profile) {
@@ -118,7 +131,7 @@ final class CustomerRepository {
 
   /** The customer, or null when there is none. */
   Future<JsonObject> find(CustomerKey key) {
-    return (key.byUser() ? findByUser : findById).execute(key.asValues()).map(Rows::firstOrNull);
+    return key.byUser() ? findByUser.find(key.userId()) : findById.find(key.id());
   }
 
   /**

@@ -18,7 +18,7 @@ public final class CustomerStoreVerticle extends DataOwnerVerticle {
 
   @Override
   protected Future<?> serve(Database database, BusEndpoints endpoints, Settings settings) {
-    CustomerStore store = new CustomerStore(new CustomerRepository(database), vertx.eventBus());
+    CustomerStore store = new CustomerStore(new CustomerRepository(database, context), vertx.eventBus());
     return Future.all(List.of(
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_CREATE, store::create),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_GET, store::get),

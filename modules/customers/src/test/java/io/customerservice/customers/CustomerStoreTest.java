@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -115,6 +116,30 @@ class CustomerStoreTest {
     UUID id = UUID.fromString(customer.getString("id"));
     assertEquals(customer, bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(id))));
     assertEquals(customer, bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user))));
+  }
+
+  /** Reads asked together are answered by shared statements; each must still get its own customer. */
+  @Test
+  void concurrentReadsEachGetTheirOwnCustomer() {
+    List<JsonObject> customers = IntStream.range(0, 40)
+        .mapToObj(i -> create(UUID.randomUUID(), Profiles.at("Town" + i, "OR", "USA"))).toList();
+    List<JsonObject> requests = new ArrayList<>();
+    for (JsonObject customer : customers) {
+      requests.add(CustomerMessages.get(CustomerKey.ofUser(UUID.fromString(customer.getString("user_id")))));
+      requests.add(CustomerMessages.get(CustomerKey.ofId(UUID.fromString(customer.getString("id")))));
+      requests.add(CustomerMessages.get(CustomerKey.ofUser(UUID.fromString(customer.getString("user_id")))));
+      requests.add(CustomerMessages.get(CustomerKey.ofUser(UUID.randomUUID())));
+    }
+    List<Future<JsonObject>> reads = requests.stream().map(request -> bus.send(CUSTOMERS_PROFILE_GET, request)).toList();
+    Bus.await(Future.join(reads).otherwiseEmpty());
+
+    for (int i = 0; i < customers.size(); i++) {
+      JsonObject customer = customers.get(i);
+      assertEquals(customer, reads.get(4 * i).result());
+      assertEquals(customer, reads.get(4 * i + 1).result());
+      assertEquals(customer, reads.get(4 * i + 2).result(), "the same key asked twice at once");
+      assertEquals(FailureCode.NOT_FOUND, ServiceFailure.from(reads.get(4 * i + 3).cause()).code());
+    }
   }
 
   @Test
