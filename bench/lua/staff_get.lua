@@ -1,10 +1,13 @@
 package.path = os.getenv("BENCH_DIR") .. "/lua/?.lua;" .. package.path
 local common = require("common")
-local ids, staff, i
-init = function() ids = common.lines(os.getenv("CUSTOMER_IDS")); staff = common.lines(os.getenv("STAFF_TOKEN"))[1]; i = math.random(#ids) end
-request = function()
-  i = i % #ids + 1
-  return wrk.format("GET", "/api/v1/customers/" .. ids[i] .. "/", {["Authorization"] = "Bearer " .. staff})
+local next_request
+init = function()
+  local staff = common.lines(os.getenv("STAFF_TOKEN"))[1]
+  next_request = common.formatted(common.lines(os.getenv("CUSTOMER_IDS")), function(id)
+    return wrk.format("GET", "/api/v1/customers/" .. id .. "/", {["Authorization"] = "Bearer " .. staff})
+  end)
 end
+-- Defined here, not in init, so that wrk knows the script makes its own requests.
+request = function() return next_request() end
 delay = common.delay()
 done = common.done
