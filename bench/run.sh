@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 export BENCH_DIR="$ROOT/bench"
 DURATION=${DURATION:-10}
+# 128 connections: with 32 the hot path was bound by its round trips, not by the service (round 4).
 export CONNECTIONS=${CONNECTIONS:-128} THREADS=2
 CUSTOMERS=${CUSTOMERS:-100000}
 DB_PORT_BENCH=${DB_PORT_BENCH:-55450}
@@ -112,7 +113,7 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   # As the embedded server's superuser: the service's role may not create databases.
   psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
   pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
-  # pgbench_ceiling HOST: select-only by primary key, prepared, as many clients as the service's connections and more.
+  # pgbench_ceiling HOST: select-only by primary key, prepared, about as many clients as the service has connections (8 + 2).
   pgbench_ceiling() { pgbench -h "$1" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null; }
   # The ceiling reaches PostgreSQL the way the service does; the other way is measured too, for reference.
   PG_VIA=${DB_SOCKET_DIR:-localhost}
@@ -143,7 +144,7 @@ OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT${LABEL:+-$LABEL}.md"
 # The service settings given in the environment, for the header: what this run varied.
 SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|DB_SOCKET|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES)[A-Z_]*=' | sort | tr '\n' ' ' || true)
 python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" "$SETTINGS" "${PG_VIA:-}" "${PG_TCP_TPS:-}" <<'PY'
-import json, platform, subprocess, sys
+import json, os, platform, subprocess, sys
 results, out, commit, pg_tps, pg_lat, duration, connections, customers, settings, pg_via, pg_tcp_tps = sys.argv[1:]
 rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 def java(): return subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -152,7 +153,7 @@ cpu = [l for l in open("/proc/cpuinfo") if l.startswith("model name")]
 with open(out, "w") as f:
     f.write(f"# Benchmark results, commit {commit}\n\n")
     f.write(f"Machine: {len(cpu)} cores ({cpu[0].split(':')[1].strip() if cpu else 'unknown'}), {int(mem)//1024//1024} GiB, {platform.platform()}, {java()}.\n")
-    f.write(f"Load: wrk, 2 threads, {connections} connections, {duration} s per run, over loopback on the same machine as the service and PostgreSQL.\n")
+    f.write(f"Load: wrk, {os.environ['THREADS']} threads, {connections} connections, {duration} s per run, over loopback on the same machine as the service and PostgreSQL.\n")
     f.write(f"Data: {customers} customers and users. \"half\" offers half the saturated rate on one schedule of send times per wrk thread (lua/common.lua); req/s is what was served.\n")
     f.write(f"Service settings: {settings.strip() or 'the defaults of conf/application.json'}.\n\n")
     f.write("| scenario | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | service CPU % | peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")

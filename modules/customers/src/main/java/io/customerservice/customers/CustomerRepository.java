@@ -53,8 +53,10 @@ final class CustomerRepository {
   private static final String SELECT = "SELECT " + CustomerRows.COLUMNS + " FROM " + TABLE;
   private static final String USERS_PRESENT = "SELECT user_id FROM " + TABLE + " WHERE user_id = ANY(#{user_ids})";
   private static final String BY_ID = " WHERE id = #{id}";
-  private static final String ANY_ID = " WHERE id = ANY(#{keys})";
-  private static final String ANY_USER = " WHERE user_id = ANY(#{keys})";
+  /** The array of keys a lookup statement reads (see {@link CoalescedLookups}). */
+  private static final String KEYS = "keys";
+  private static final String ANY_ID = " WHERE id = ANY(#{" + KEYS + "})";
+  private static final String ANY_USER = " WHERE user_id = ANY(#{" + KEYS + "})";
   private static final String BY_USER = " WHERE user_id = #{user_id}";
   private static final String LOCK = " FOR UPDATE";
   private static final String UPDATE = "UPDATE " + TABLE + " SET " + WRITABLE_ASSIGNMENTS
@@ -92,7 +94,7 @@ final class CustomerRepository {
     SqlTemplate<Map<String, Object>, RowSet<JsonObject>> statement =
         SqlTemplate.forQuery(database.lookups(), SELECT + where).mapTo(CustomerRows.DOCUMENT);
     return database.coalescedLookups(context,
-        keys -> statement.execute(Map.of("keys", keys.toArray(new UUID[0]))),
+        keys -> statement.execute(Map.of(KEYS, keys.toArray(new UUID[0]))),
         document -> UUID.fromString(document.getString(keyMember)));
   }
 

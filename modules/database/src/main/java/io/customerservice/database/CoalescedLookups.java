@@ -32,7 +32,7 @@ import java.util.function.Function;
 public final class CoalescedLookups<K> {
 
   /** The most keys one statement carries. */
-  static final int MAX_BATCH = 64;
+  private static final int MAX_BATCH = 64;
 
   private final Context context;
   private final int maxInFlight;

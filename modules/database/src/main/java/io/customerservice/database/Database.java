@@ -10,10 +10,10 @@ import java.util.function.Function;
 
 /**
  * A data-owning verticle's connections to PostgreSQL. The pool serves transactions and statements
- * that may take a while (pages, counts). {@code lookups} serves short single statements by key,
- * pipelined: many of them share a few connections back to back, which took the database's CPU
- * per profile read from 38 to 21 µs here. Nothing slow may go there, for whatever waits behind it
- * on its connection waits as long.
+ * that may take a while (pages, counts). {@code lookups} serves short statements by key, pipelined
+ * (the database's CPU per profile read went from 38 to 21 µs) and, through
+ * {@link #coalescedLookups}, many keys to a statement (from 15.5 to 7 µs, through the socket).
+ * Nothing slow may go there, for whatever waits behind it on its connection waits as long.
  *
  * @param lookupConnections how many connections {@code lookups} has
  * @param waitQueue how many callers may wait for a connection (negative: unbounded)

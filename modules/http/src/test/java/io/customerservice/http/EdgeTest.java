@@ -7,6 +7,8 @@ import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -65,7 +67,7 @@ class EdgeTest {
       assertTrue(log.contains("] access early-2 - GET /api/v2/nothing/ 404 "), log);
       for (int i = 0; i < 50; i++) {
         String line = "] access late-" + i + " - GET /health/live 200 ";
-        assertEquals(1, log.split(java.util.regex.Pattern.quote(line), -1).length - 1, "exactly one line for late-" + i);
+        assertEquals(1, log.split(Pattern.quote(line), -1).length - 1, "exactly one line for late-" + i);
       }
       assertTrue(log.endsWith(" ms\n"), "every line is whole");
     } finally {
@@ -75,7 +77,7 @@ class EdgeTest {
 
   private static String logged(ListAppender<ILoggingEvent> written) {
     synchronized (written) {
-      return written.list.stream().map(ILoggingEvent::getFormattedMessage).collect(java.util.stream.Collectors.joining());
+      return written.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining());
     }
   }
 

@@ -30,7 +30,7 @@ public final class TestPostgres {
   /** The db.* config keys of a new, empty database on the shared server. */
   public static synchronized JsonObject newDatabase() {
     String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-    try (Connection c = shared().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = superuser(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
