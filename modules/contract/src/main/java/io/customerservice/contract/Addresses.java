@@ -8,6 +8,8 @@ public final class Addresses {
 
   public static final String CUSTOMERS_PROFILE_CREATE = "customers.profile.create";
   public static final String CUSTOMERS_PROFILE_GET = "customers.profile.get";
+  /** Several customers by one kind of key in one request: one message, not one per read. */
+  public static final String CUSTOMERS_PROFILE_GET_MANY = "customers.profile.get-many";
   public static final String CUSTOMERS_PROFILE_EXISTS = "customers.profile.exists";
   public static final String CUSTOMERS_PROFILE_UPDATE = "customers.profile.update";
   public static final String CUSTOMERS_PROFILE_REPLACE = "customers.profile.replace";

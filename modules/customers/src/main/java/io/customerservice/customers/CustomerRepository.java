@@ -5,7 +5,7 @@ import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.ListQuery;
-import io.customerservice.database.CoalescedLookups;
+import io.customerservice.contract.CoalescedLookups;
 import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;

@@ -20,8 +20,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,7 +62,31 @@ final class CustomerStore {
     errors.throwIfAny();
     return stored(repository.find(key)).compose(customer -> customer != null
         ? Future.succeededFuture(customer)
-        : Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + ".")));
+        : Future.failedFuture(CustomerMessages.notFound(key)));
+  }
+
+  /** Reads as {@link #get} does, several at once; each key is read once, however often it is named. */
+  Future<JsonObject> getMany(JsonObject request) {
+    FieldErrors errors = envelope(request, Set.of(CustomerMessages.USER_IDS, CustomerMessages.IDS));
+    boolean byUser = request.getValue(CustomerMessages.USER_IDS) != null;
+    if (byUser == (request.getValue(CustomerMessages.IDS) != null)) {
+      errors.add(FieldErrors.NON_FIELD_ERRORS, "Give exactly one of \"ids\" and \"user_ids\".");
+    }
+    errors.throwIfAny();
+    String member = byUser ? CustomerMessages.USER_IDS : CustomerMessages.IDS;
+    Set<UUID> keys = uuids(request, member, errors);
+    errors.throwIfAny();
+    List<Future<JsonObject>> reads = new ArrayList<>(keys.size());
+    keys.forEach(key -> reads.add(repository.find(byUser ? CustomerKey.ofUser(key) : CustomerKey.ofId(key))));
+    return stored(Future.all(reads)).map(found -> {
+      List<JsonObject> customers = new ArrayList<>(keys.size());
+      for (int i = 0; i < found.size(); i++) {
+        if (found.resultAt(i) instanceof JsonObject customer) {
+          customers.add(customer);
+        }
+      }
+      return CustomerMessages.getManyReply(customers);
+    });
   }
 
   Future<JsonObject> exists(JsonObject request) {
@@ -200,6 +226,25 @@ final class CustomerStore {
     }
     errors.add(member, "A JSON object is required.");
     return new JsonObject();
+  }
+
+  /** The distinct UUIDs of a list of 1 to MAX_KEYS; an error names the first item that is not one. */
+  private static Set<UUID> uuids(JsonObject request, String member, FieldErrors errors) {
+    Set<UUID> keys = new LinkedHashSet<>();
+    if (!(request.getValue(member) instanceof JsonArray list) || list.isEmpty() || list.size() > CustomerMessages.MAX_KEYS) {
+      errors.add(member, "A list of 1 to " + CustomerMessages.MAX_KEYS + " UUIDs is required.");
+      return keys;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      Object value = list.getValue(i);
+      Optional<UUID> key = value instanceof String text ? Uuids.parse(text) : Optional.empty();
+      if (key.isEmpty()) {
+        errors.add(member, "Item " + i + " is not a valid UUID.");
+        return keys;
+      }
+      keys.add(key.get());
+    }
+    return keys;
   }
 
   private static Integer version(JsonObject request, FieldErrors errors) {

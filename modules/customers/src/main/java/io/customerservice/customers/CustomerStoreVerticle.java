@@ -22,6 +22,7 @@ public final class CustomerStoreVerticle extends DataOwnerVerticle {
     return Future.all(List.of(
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_CREATE, store::create),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_GET, store::get),
+        endpoints.serve(Addresses.CUSTOMERS_PROFILE_GET_MANY, store::getMany),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_EXISTS, store::exists),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_UPDATE, store::update),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_REPLACE, store::replace),

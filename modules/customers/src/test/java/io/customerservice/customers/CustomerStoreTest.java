@@ -14,10 +14,12 @@ import io.customerservice.testkit.TestPostgres;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +164,52 @@ class CustomerStoreTest {
     assertTrue(both.fieldErrors().containsKey("non_field_errors"));
 
     assertEquals(FailureCode.INVALID, bus.failure(CUSTOMERS_PROFILE_GET, new JsonObject()).code());
+  }
+
+  @Test
+  void getManyAnswersTheCustomersFoundAndLeavesOutTheRest() {
+    List<JsonObject> customers = IntStream.range(0, 3)
+        .mapToObj(i -> create(UUID.randomUUID(), Profiles.at("Many" + i, "OR", "USA"))).toList();
+    List<String> userIds = new ArrayList<>(customers.stream().map(c -> c.getString("user_id")).toList());
+    userIds.add(UUID.randomUUID().toString());
+    userIds.add(userIds.get(0));
+
+    JsonArray byUser = bus.request(CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(true, userIds)).getJsonArray("results");
+    assertEquals(Set.copyOf(customers), Set.copyOf(byUser.getList()), "each found customer once, the unknown user left out");
+    assertEquals(3, byUser.size());
+
+    List<String> ids = List.of(customers.get(1).getString("id"), UUID.randomUUID().toString());
+    JsonArray byId = bus.request(CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(false, ids)).getJsonArray("results");
+    assertEquals(List.of(customers.get(1)), byId.getList());
+
+    JsonArray none = bus.request(CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(true, List.of(UUID.randomUUID().toString())))
+        .getJsonArray("results");
+    assertTrue(none.isEmpty());
+  }
+
+  @Test
+  void getManyRefusesKeysItCannotRead() {
+    String someone = UUID.randomUUID().toString();
+    ServiceFailure neither = bus.failure(CUSTOMERS_PROFILE_GET_MANY, new JsonObject());
+    assertEquals(FailureCode.INVALID, neither.code());
+    assertTrue(neither.fieldErrors().containsKey("non_field_errors"));
+    ServiceFailure both = bus.failure(CUSTOMERS_PROFILE_GET_MANY,
+        new JsonObject().put("ids", new JsonArray().add(someone)).put("user_ids", new JsonArray().add(someone)));
+    assertTrue(both.fieldErrors().containsKey("non_field_errors"));
+
+    assertEquals(List.of("A list of 1 to 100 UUIDs is required."), bus.failure(CUSTOMERS_PROFILE_GET_MANY,
+        new JsonObject().put("user_ids", new JsonArray())).fieldErrors().getJsonArray("user_ids").getList());
+    assertEquals(List.of("A list of 1 to 100 UUIDs is required."), bus.failure(CUSTOMERS_PROFILE_GET_MANY,
+        new JsonObject().put("ids", someone)).fieldErrors().getJsonArray("ids").getList());
+    List<String> tooMany = IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    assertEquals(FailureCode.INVALID, bus.failure(CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(true, tooMany)).code());
+
+    ServiceFailure badItem = bus.failure(CUSTOMERS_PROFILE_GET_MANY,
+        new JsonObject().put("user_ids", new JsonArray().add(someone).add(42)));
+    assertEquals(List.of("Item 1 is not a valid UUID."), badItem.fieldErrors().getJsonArray("user_ids").getList());
+    ServiceFailure stray = bus.failure(CUSTOMERS_PROFILE_GET_MANY,
+        new JsonObject().put("user_ids", new JsonArray().add(someone)).put("token", "x"));
+    assertTrue(stray.fieldErrors().containsKey("token"));
   }
 
   @Test

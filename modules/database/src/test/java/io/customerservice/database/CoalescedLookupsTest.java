@@ -2,6 +2,7 @@ package io.customerservice.database;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.customerservice.contract.CoalescedLookups;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.config.DatabaseSettings;

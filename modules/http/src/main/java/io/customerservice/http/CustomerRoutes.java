@@ -20,15 +20,18 @@ import java.util.Set;
 /**
  * The seed's customer endpoints. Self-service routes act on the token's own user, never on an id
  * from the request; staff routes act on the customer named in the path. Every handler turns the
- * request into one event-bus request and the reply into the seed's CustomerWithUserData.
+ * request into one event-bus request (reads share theirs, see {@link CustomerReads}) and the reply
+ * into the seed's CustomerWithUserData.
  */
 final class CustomerRoutes {
 
   private final BusClient bus;
+  private final CustomerReads reads;
   private final CustomerViews views;
 
-  CustomerRoutes(BusClient bus, CustomerViews views) {
+  CustomerRoutes(BusClient bus, CustomerReads reads, CustomerViews views) {
     this.bus = bus;
+    this.reads = reads;
     this.views = views;
   }
 
@@ -63,7 +66,7 @@ final class CustomerRoutes {
 
   private void getProfile(RoutingContext ctx) {
     AuthenticatedUser user = AuthenticatedUser.of(ctx);
-    views.self(bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofUser(user.userId())), ctx), ctx)
+    views.self(reads.find(CustomerKey.ofUser(user.userId())), ctx)
         .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }
 
@@ -95,7 +98,7 @@ final class CustomerRoutes {
   }
 
   private void getOne(RoutingContext ctx) {
-    bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(CustomerViews.pathId(ctx))), ctx)
+    reads.find(CustomerKey.ofId(CustomerViews.pathId(ctx)))
         .compose(customer -> views.staff(customer, ctx))
         .onComplete(view -> CustomerViews.respond(ctx, 200, view), ctx::fail);
   }

@@ -4,7 +4,6 @@ import io.customerservice.web.HttpProblem;
 import io.customerservice.web.JsonBody;
 import io.customerservice.web.Responses;
 import io.customerservice.web.BusClient;
-import static io.customerservice.contract.Addresses.CUSTOMERS_PROFILE_GET;
 import static io.customerservice.contract.Addresses.HISTORY_SERVICE_LIST;
 import static io.customerservice.contract.Addresses.HISTORY_SERVICE_RECORD;
 
@@ -27,10 +26,12 @@ final class HistoryRoutes {
   static final String REPLAYED = "Idempotent-Replayed";
 
   private final BusClient bus;
+  private final CustomerReads reads;
   private final CustomerViews views;
 
-  HistoryRoutes(BusClient bus, CustomerViews views) {
+  HistoryRoutes(BusClient bus, CustomerReads reads, CustomerViews views) {
     this.bus = bus;
+    this.reads = reads;
     this.views = views;
   }
 
@@ -68,7 +69,7 @@ final class HistoryRoutes {
     body.put(ServiceRecordRequest.CUSTOMER_ID, customerId.toString())
         .put(ServiceRecordRequest.RECORDED_BY, staff.roleClaim() + ":" + staff.userId());
     bus.request(HISTORY_SERVICE_RECORD, body, ctx).compose(recorded ->
-        bus.request(CUSTOMERS_PROFILE_GET, CustomerMessages.get(CustomerKey.ofId(customerId)), ctx)
+        reads.find(CustomerKey.ofId(customerId))
             .compose(customer -> views.staff(customer, ctx))
             .map(view -> {
               if (recorded.getBoolean(HistoryMessages.REPLAYED)) {

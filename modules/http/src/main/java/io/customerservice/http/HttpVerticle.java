@@ -31,8 +31,9 @@ public final class HttpVerticle extends VerticleBase {
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(bus));
-      CustomerRoutes customers = new CustomerRoutes(bus, views);
-      HistoryRoutes history = new HistoryRoutes(bus, views);
+      CustomerReads reads = new CustomerReads(context, bus);
+      CustomerRoutes customers = new CustomerRoutes(bus, reads, views);
+      HistoryRoutes history = new HistoryRoutes(bus, reads, views);
       customers.mountCustomerRoutes(routes);
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);

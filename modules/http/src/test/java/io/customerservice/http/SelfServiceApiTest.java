@@ -174,6 +174,35 @@ class SelfServiceApiTest {
   }
 
   @Test
+  void concurrentReadsEachSeeTheirOwnProfile() throws Exception {
+    List<UUID> users = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID()).toList();
+    List<UUID> withProfile = users.subList(0, 30);
+    withProfile.forEach(user -> assertEquals(201, SERVER.api().post(CREATE).token(Tokens.access(user, "customer"))
+        .json(Profiles.portland().put("city", "City of " + user)).send().status()));
+    ExecutorService pool = Executors.newFixedThreadPool(users.size());
+    try {
+      List<Callable<Reply>> reads = users.stream()
+          .<Callable<Reply>>map(user -> () -> SERVER.api().get(PROFILE).token(Tokens.access(user, "customer")).send()).toList();
+      for (int round = 0; round < 5; round++) {
+        List<Reply> replies = pool.invokeAll(reads).stream().map(CustomerFutures::get).toList();
+        for (int i = 0; i < users.size(); i++) {
+          Reply reply = replies.get(i);
+          if (i < withProfile.size()) {
+            assertEquals(200, reply.status(), reply.toString());
+            assertEquals(users.get(i).toString(), reply.json().getString("user_id"));
+            assertEquals("City of " + users.get(i), reply.json().getString("city"));
+            assertEquals(users.get(i).toString(), reply.json().getJsonObject("user").getString("id"));
+          } else {
+            assertEquals(404, reply.status(), reply.toString());
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void deleteRemovesTheProfileOnlyAndAnswers204() {
     String token = newCustomer();
     create(token);
@@ -196,7 +225,7 @@ class SelfServiceApiTest {
 
   /** Unwraps executor futures in a stream. */
   private static final class CustomerFutures {
-    static Integer get(Future<Integer> future) {
+    static <T> T get(Future<T> future) {
       try {
         return future.get();
       } catch (Exception e) {

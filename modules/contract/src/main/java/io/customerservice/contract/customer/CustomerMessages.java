@@ -1,7 +1,10 @@
 package io.customerservice.contract.customer;
 
+import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,12 @@ public final class CustomerMessages {
   public static final String EXPECTED_VERSION = "expected_version";
   /** In a conflict caused by a stale version: the version the customer has now. */
   public static final String CURRENT_VERSION = "current_version";
+
+  /** The keys of a get-many: exactly one of the two, each a list of UUIDs. */
+  public static final String USER_IDS = "user_ids";
+  public static final String IDS = "ids";
+  /** The most keys one get-many may carry. */
+  public static final int MAX_KEYS = 100;
 
   public static final String EXISTS = "exists";
   public static final String CUSTOMER_ID = "customer_id";
@@ -36,6 +45,21 @@ public final class CustomerMessages {
 
   public static JsonObject get(CustomerKey key) {
     return key.toJson();
+  }
+
+  /** A get-many by user id ({@code byUser}) or by customer id; keys in their canonical form. */
+  public static JsonObject getMany(boolean byUser, List<String> keys) {
+    return new JsonObject().put(byUser ? USER_IDS : IDS, new JsonArray(new ArrayList<>(keys)));
+  }
+
+  /** The customers a get-many found, in no particular order; keys without one are left out. */
+  public static JsonObject getManyReply(List<JsonObject> customers) {
+    return new JsonObject().put(RESULTS, new JsonArray(new ArrayList<>(customers)));
+  }
+
+  /** What a read by {@code key} fails with when there is no such customer. */
+  public static ServiceFailure notFound(CustomerKey key) {
+    return ServiceFailure.notFound("No customer profile for " + key + ".");
   }
 
   public static JsonObject exists(UUID userId) {

@@ -1,6 +1,5 @@
-package io.customerservice.database;
+package io.customerservice.contract;
 
-import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,15 +13,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Lookups by one unique key, asked on one event loop, answered together: keys go to the database
- * many to a statement ({@code key = ANY(...)}). PostgreSQL spends most of a single-row select on
- * the statement, not on the row, so a batch of ten costs it little more than one.
+ * Lookups by one unique key, asked on one event loop, answered together: the keys asked during
+ * one turn of the loop go out as one fetch. The customer store fetches by one statement
+ * ({@code key = ANY(...)}): PostgreSQL spends most of a single-row select on the statement, not
+ * on the row, so a batch of ten costs it little more than one. The HTTP edge fetches by one
+ * event-bus request: across processes, each message costs a write, a read and a JSON round trip
+ * on both sides, whatever it carries.
  *
- * <p>At most {@code maxInFlight} statements run at once (one per connection: more would only
- * queue inside the connections). Keys asked while they run gather, and go out as the next
- * statement as soon as one returns. A lone lookup on an idle loop waits for nothing but the end
- * of its loop's turn. Waiting keys are bounded by {@code maxWaiting} (negative: unbounded);
- * past it, a lookup fails at once as UNAVAILABLE rather than queue behind a stuck database.
+ * <p>At most {@code maxInFlight} fetches run at once (for statements, one per connection: more
+ * would only queue inside the connections). Keys asked while they run gather, and go out as the
+ * next fetch as soon as one returns. A lone lookup on an idle loop waits for nothing but the end
+ * of its loop's turn. Waiting keys are bounded by {@code maxWaiting} (negative: unbounded); past
+ * it, a lookup fails at once as UNAVAILABLE rather than queue behind a stuck peer.
  *
  * <p>Every call must come from {@code context}, which is what makes the batches safe to share
  * without locks. Each caller gets a document of its own, even when two asked for one key.
@@ -31,7 +33,7 @@ import java.util.function.Function;
  */
 public final class CoalescedLookups<K> {
 
-  /** The most keys one statement carries. */
+  /** The most keys one fetch carries. */
   private static final int MAX_BATCH = 64;
 
   private final Context context;
@@ -45,10 +47,10 @@ public final class CoalescedLookups<K> {
   private boolean sendScheduled;
 
   /**
-   * @param fetch the documents of the keys given (absent keys have none), by one statement
+   * @param fetch the documents of the keys given (absent keys have none), in one go
    * @param keyOf the key of a document {@code fetch} returned
    */
-  CoalescedLookups(Context context, int maxInFlight, int maxWaiting,
+  public CoalescedLookups(Context context, int maxInFlight, int maxWaiting,
       Function<List<K>, Future<? extends Iterable<JsonObject>>> fetch, Function<JsonObject, K> keyOf) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
@@ -63,7 +65,7 @@ public final class CoalescedLookups<K> {
   /** The document with this key, or null when there is none. */
   public Future<JsonObject> find(K key) {
     if (maxWaiting >= 0 && waitingCallers >= maxWaiting) {
-      return Future.failedFuture(ServiceFailure.unavailable("The database is busy, try again later."));
+      return Future.failedFuture(ServiceFailure.unavailable("Too many reads are waiting, try again later."));
     }
     Promise<JsonObject> promise = Promise.promise();
     waiting.computeIfAbsent(key, k -> new ArrayList<>(1)).add(promise);
