@@ -19,8 +19,12 @@ import java.util.List;
  */
 final class CustomerReads {
 
-  /** Requests running at once per kind of key; reads asked meanwhile gather for the next one. */
+  /**
+   * No limit on requests running at once: a read waits for nothing but the end of its turn, and
+   * the store bounds its own statements. Limits of 1, 2 and 4 gave the split no better figures.
+   */
   private static final int IN_FLIGHT = Integer.MAX_VALUE;
+  /** With no limit above, nothing ever waits past its turn to be counted. */
   private static final int UNBOUNDED = -1;
 
   private final CoalescedLookups<String> byUser;
