@@ -44,6 +44,7 @@ final class AuthProxy {
   Future<JsonObject> getUsers(JsonObject request) {
     FieldErrors errors = new FieldErrors();
     String token = token(request, errors);
+    JsonObject tokens = tokens(request, errors);
     List<UUID> ids = new ArrayList<>();
     if (!(request.getValue(AuthMessages.IDS) instanceof JsonArray array) || array.size() > MAX_BATCH) {
       errors.add(AuthMessages.IDS, "A list of at most " + MAX_BATCH + " user ids is required.");
@@ -53,20 +54,25 @@ final class AuthProxy {
       }
     }
     errors.throwIfAny();
-    List<Future<JsonObject>> lookups = ids.stream().distinct().map(id -> lookup(id, token)).toList();
+    List<Future<JsonObject>> lookups = ids.stream().distinct()
+        .map(id -> lookup(id, tokens.getValue(id.toString()) instanceof String own ? own : token)).toList();
     return Future.join(lookups).otherwiseEmpty().map(done -> {
       JsonObject found = new JsonObject();
+      JsonArray stale = new JsonArray();
       boolean complete = true;
       for (Future<JsonObject> lookup : lookups) {
         if (lookup.succeeded()) {
           JsonObject user = lookup.result().getJsonObject(AuthMessages.USER);
           found.put(user.getString("id"), user);
-          complete &= !lookup.result().getBoolean(AuthMessages.STALE);
+          if (lookup.result().getBoolean(AuthMessages.STALE)) {
+            stale.add(user.getString("id"));
+            complete = false;
+          }
         } else {
           complete = false;
         }
       }
-      return new JsonObject().put(AuthMessages.USERS, found).put(AuthMessages.COMPLETE, complete);
+      return new JsonObject().put(AuthMessages.USERS, found).put(AuthMessages.COMPLETE, complete).put(AuthMessages.STALE_IDS, stale);
     });
   }
 
@@ -121,6 +127,19 @@ final class AuthProxy {
 
   private static JsonObject reply(JsonObject user, boolean stale) {
     return new JsonObject().put(AuthMessages.USER, user).put(AuthMessages.STALE, stale);
+  }
+
+  /** The optional per-user tokens of a get-many: an object of strings by user id. */
+  private static JsonObject tokens(JsonObject request, FieldErrors errors) {
+    Object value = request.getValue(AuthMessages.TOKENS);
+    if (value == null) {
+      return new JsonObject();
+    }
+    if (value instanceof JsonObject tokens && tokens.stream().allMatch(entry -> entry.getValue() instanceof String)) {
+      return tokens;
+    }
+    errors.add(AuthMessages.TOKENS, "Must be an object of tokens (strings) by user id.");
+    return new JsonObject();
   }
 
   private static String token(JsonObject request, FieldErrors errors) {

@@ -4,6 +4,7 @@ import static io.customerservice.contract.Addresses.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.FailureCode;
+import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
@@ -13,8 +14,12 @@ import io.customerservice.testkit.Tokens;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +141,9 @@ class AuthProxyTest {
     JsonObject stale = get(cached);
     assertTrue(stale.getBoolean("stale"), "the last known copy, marked stale");
     assertEquals("ada@example.com", stale.getJsonObject("user").getString("email"));
+    JsonObject many = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(List.of(UUID.fromString(cached)), null));
+    assertEquals(List.of(cached), many.getJsonArray("stale_ids").getList(), "a get-many names the users it served stale");
+    assertFalse(many.getBoolean("complete"));
     assertEquals(callsWhenOpened, upstream.userCalls(), "an open breaker sends nothing upstream");
   }
 
@@ -198,11 +206,30 @@ class AuthProxyTest {
     UUID b = UUID.fromString(knownUser());
     JsonObject all = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(List.of(a, b, a), null));
     assertTrue(all.getBoolean("complete"));
+    assertTrue(all.getJsonArray("stale_ids").isEmpty());
     assertEquals(2, all.getJsonObject("users").size());
     JsonObject partial = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(List.of(a, UUID.randomUUID()), null));
     assertFalse(partial.getBoolean("complete"));
     assertEquals(1, partial.getJsonObject("users").size());
     assertEquals(3, upstream.userCalls());
+  }
+
+  @Test
+  void manyUsersInOneRequestAreEachLookedUpWithTheirOwnCallersToken() {
+    deploy(new JsonObject());
+    String a = knownUser();
+    String b = knownUser();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put(a, "token-of-a");
+    tokens.put(b, "token-of-b");
+    JsonObject many = bus.request(AUTH_USERS_GET_MANY, AuthMessages.getUsers(tokens));
+    assertEquals(Set.of(a, b), many.getJsonObject("users").fieldNames());
+    assertEquals(Set.of("Bearer token-of-a", "Bearer token-of-b"), Set.copyOf(upstream.authorizations()));
+
+    ServiceFailure notTokens = bus.failure(AUTH_USERS_GET_MANY,
+        new JsonObject().put("ids", new JsonArray().add(a)).put("tokens", new JsonObject().put(a, 42)));
+    assertEquals(FailureCode.INVALID, notTokens.code());
+    assertTrue(notTokens.fieldErrors().containsKey("tokens"));
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class HttpVerticle extends VerticleBase {
       Router router = edge.router();
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
-      CustomerViews views = new CustomerViews(new UserDirectory(bus));
+      CustomerViews views = new CustomerViews(new UserDirectory(context, bus));
       CustomerReads reads = new CustomerReads(context, bus);
       CustomerRoutes customers = new CustomerRoutes(bus, reads, views);
       HistoryRoutes history = new HistoryRoutes(bus, reads, views);

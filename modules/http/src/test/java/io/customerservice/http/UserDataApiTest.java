@@ -8,10 +8,17 @@ import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +56,39 @@ class UserDataApiTest {
       assertEquals("+15551234567", profile.getJsonObject("user").getString("phone_number"));
       assertEquals("ada@example.com", profile.getJsonObject("user").getString("email"));
       assertEquals("Bearer " + token, upstream.lastAuthorization(), "the caller's token is forwarded");
+    }
+  }
+
+  @Test
+  void concurrentReadersEachGetTheirOwnUserDataLookedUpWithTheirOwnToken() throws Exception {
+    // Every lookup a miss, so that each read's user goes upstream, batched with the others.
+    try (ApiServer server = start(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 1))) {
+      List<UUID> users = IntStream.range(0, 24).mapToObj(i -> UUID.randomUUID()).toList();
+      Map<UUID, String> tokens = new java.util.HashMap<>();
+      for (int i = 0; i < users.size(); i++) {
+        UUID user = users.get(i);
+        tokens.put(user, Tokens.access(user, "customer"));
+        upstream.addUser(user.toString(), user + "@example.com", "+1555000" + String.format("%04d", i));
+        create(server, tokens.get(user));
+      }
+      Thread.sleep(5);
+      int before = upstream.authorizations().size();
+      ExecutorService pool = Executors.newFixedThreadPool(users.size());
+      try {
+        List<Callable<Reply>> reads = users.stream()
+            .<Callable<Reply>>map(user -> () -> server.api.get(Profiles.BASE + "profile/").token(tokens.get(user)).send()).toList();
+        List<java.util.concurrent.Future<Reply>> replies = pool.invokeAll(reads);
+        for (int i = 0; i < users.size(); i++) {
+          JsonObject profile = replies.get(i).get().json();
+          assertEquals(users.get(i) + "@example.com", profile.getJsonObject("user").getString("email"));
+          assertTrue(profile.getBoolean("user_data_complete"));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<String> sent = upstream.authorizations();
+      Set<String> expected = users.stream().map(user -> "Bearer " + tokens.get(user)).collect(Collectors.toSet());
+      assertEquals(expected, Set.copyOf(sent.subList(before, sent.size())), "each user looked up with their own token");
     }
   }
 

@@ -28,6 +28,7 @@ public final class FakeAuthService implements AutoCloseable {
   private volatile int failWith;
   private volatile String validToken;
   private volatile String lastAuthorization;
+  private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public FakeAuthService() {
     this.port = FreePort.find();
@@ -73,6 +74,11 @@ public final class FakeAuthService implements AutoCloseable {
     return lastAuthorization;
   }
 
+  /** Every Authorization header received, in order ("null" when a request had none). */
+  public java.util.List<String> authorizations() {
+    return java.util.List.copyOf(authorizations);
+  }
+
   /** Stops listening, as a crashed service would. */
   public void stop() {
     Bus.await(server.close());
@@ -82,6 +88,7 @@ public final class FakeAuthService implements AutoCloseable {
   public void start() {
     server = Bus.await(vertx.createHttpServer().requestHandler(request -> {
       lastAuthorization = request.getHeader("Authorization");
+      authorizations.add(String.valueOf(lastAuthorization));
       Matcher user = USER_PATH.matcher(request.path());
       boolean verify = request.path().equals("/api/auth/token/verify/");
       if (user.matches()) {

@@ -2,8 +2,10 @@ package io.customerservice.contract.auth;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,12 +19,16 @@ public final class AuthMessages {
   public static final String EMAIL = "email";
   /** Optional on lookups: the caller's bearer token, forwarded when the proxy is set to. */
   public static final String TOKEN = "token";
+  /** Optional on get-many: each user's caller token, by user id, in place of {@code token} for that user. */
+  public static final String TOKENS = "tokens";
   public static final String USER = "user";
   public static final String USERS = "users";
   /** True when the data is the last known copy, served because the service cannot answer now. */
   public static final String STALE = "stale";
   /** In a get-many reply: false when some user's data could not be had. */
   public static final String COMPLETE = "complete";
+  /** In a get-many reply: the ids of the users whose data is the last known copy. */
+  public static final String STALE_IDS = "stale_ids";
   public static final String VALID = "valid";
   public static final String CLAIMS = "claims";
   public static final String BREAKER = "breaker";
@@ -41,6 +47,17 @@ public final class AuthMessages {
     JsonArray ids = new JsonArray();
     userIds.forEach(id -> ids.add(id.toString()));
     return withToken(new JsonObject().put(IDS, ids), token);
+  }
+
+  /** A get-many for the users of {@code tokenById}, each looked up with its own caller's token (null: none). */
+  public static JsonObject getUsers(Map<String, String> tokenById) {
+    JsonObject tokens = new JsonObject();
+    tokenById.forEach((id, token) -> {
+      if (token != null) {
+        tokens.put(id, token);
+      }
+    });
+    return new JsonObject().put(IDS, new JsonArray(new ArrayList<>(tokenById.keySet()))).put(TOKENS, tokens);
   }
 
   public static JsonObject findByEmail(String email, String token) {
