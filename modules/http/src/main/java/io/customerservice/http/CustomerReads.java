@@ -19,14 +19,6 @@ import java.util.List;
  */
 final class CustomerReads {
 
-  /**
-   * No limit on requests running at once: a read waits for nothing but the end of its turn, and
-   * the store bounds its own statements. Limits of 1, 2 and 4 gave the split no better figures.
-   */
-  private static final int IN_FLIGHT = Integer.MAX_VALUE;
-  /** With no limit above, nothing ever waits past its turn to be counted. */
-  private static final int UNBOUNDED = -1;
-
   private final CoalescedLookups<String> byUser;
   private final CoalescedLookups<String> byId;
 
@@ -38,7 +30,7 @@ final class CustomerReads {
 
   private static CoalescedLookups<String> lookups(Context context, BusClient bus, boolean byUser) {
     String keyMember = byUser ? CustomerKey.USER_ID : CustomerKey.ID;
-    return new CoalescedLookups<>(context, IN_FLIGHT, UNBOUNDED,
+    return CoalescedLookups.perTurn(context,
         keys -> bus.request(Addresses.CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(byUser, keys), null)
             .map(CustomerReads::results),
         customer -> customer.getString(keyMember));

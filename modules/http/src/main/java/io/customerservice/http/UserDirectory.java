@@ -30,9 +30,6 @@ import java.util.UUID;
  */
 final class UserDirectory {
 
-  private static final int IN_FLIGHT = Integer.MAX_VALUE;
-  private static final int UNBOUNDED = -1;
-
   private final BusClient bus;
   private final CoalescedLookups<String> users;
   /** The caller tokens of the users asked for and not yet sent, by user id. */
@@ -41,7 +38,7 @@ final class UserDirectory {
   /** {@code context} is the one every call comes from: the HTTP verticle's. */
   UserDirectory(Context context, BusClient bus) {
     this.bus = bus;
-    this.users = new CoalescedLookups<>(context, IN_FLIGHT, UNBOUNDED, this::fetch,
+    this.users = CoalescedLookups.perTurn(context, this::fetch,
         answer -> answer.getJsonObject(AuthMessages.USER).getString("id"));
   }
 

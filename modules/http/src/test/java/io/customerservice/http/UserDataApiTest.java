@@ -8,6 +8,7 @@ import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,7 +66,7 @@ class UserDataApiTest {
     // Every lookup a miss, so that each read's user goes upstream, batched with the others.
     try (ApiServer server = start(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 1))) {
       List<UUID> users = IntStream.range(0, 24).mapToObj(i -> UUID.randomUUID()).toList();
-      Map<UUID, String> tokens = new java.util.HashMap<>();
+      Map<UUID, String> tokens = new HashMap<>();
       for (int i = 0; i < users.size(); i++) {
         UUID user = users.get(i);
         tokens.put(user, Tokens.access(user, "customer"));
@@ -77,7 +79,7 @@ class UserDataApiTest {
       try {
         List<Callable<Reply>> reads = users.stream()
             .<Callable<Reply>>map(user -> () -> server.api.get(Profiles.BASE + "profile/").token(tokens.get(user)).send()).toList();
-        List<java.util.concurrent.Future<Reply>> replies = pool.invokeAll(reads);
+        List<Future<Reply>> replies = pool.invokeAll(reads);
         for (int i = 0; i < users.size(); i++) {
           JsonObject profile = replies.get(i).get().json();
           assertEquals(users.get(i) + "@example.com", profile.getJsonObject("user").getString("email"));

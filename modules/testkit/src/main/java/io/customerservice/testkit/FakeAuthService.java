@@ -3,8 +3,10 @@ package io.customerservice.testkit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,7 @@ public final class FakeAuthService implements AutoCloseable {
   private volatile int failWith;
   private volatile String validToken;
   private volatile String lastAuthorization;
-  private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   public FakeAuthService() {
     this.port = FreePort.find();
@@ -75,8 +77,8 @@ public final class FakeAuthService implements AutoCloseable {
   }
 
   /** Every Authorization header received, in order ("null" when a request had none). */
-  public java.util.List<String> authorizations() {
-    return java.util.List.copyOf(authorizations);
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
   }
 
   /** Stops listening, as a crashed service would. */
