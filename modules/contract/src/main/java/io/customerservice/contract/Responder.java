@@ -18,7 +18,7 @@ public final class Responder {
 
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
   /** The MDC key the log pattern prints as the request id. */
-  public static final String MDC_REQUEST_ID = "request_id";
+  private static final String MDC_REQUEST_ID = "request_id";
 
   private Responder() {
   }

@@ -15,7 +15,9 @@ import java.util.List;
  * The edge's reads of one customer. The reads asked during one turn of the event loop travel as
  * one {@code customers.profile.get-many} request (see {@link CoalescedLookups}): when the store
  * runs in another process, a message costs each side a socket write, a read and JSON work, so one
- * per turn instead of one per read is what keeps the split cheap.
+ * per turn instead of one per read is what keeps the split cheap. A turn's reads go out at most
+ * 64 to a request (CoalescedLookups' batch), within the {@link CustomerMessages#MAX_KEYS} a
+ * get-many may carry.
  */
 final class CustomerReads {
 

@@ -3,6 +3,8 @@ package io.customerservice.testkit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +31,6 @@ public final class FakeAuthService implements AutoCloseable {
   private volatile long delayMs;
   private volatile int failWith;
   private volatile String validToken;
-  private volatile String lastAuthorization;
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   public FakeAuthService() {
@@ -73,12 +74,12 @@ public final class FakeAuthService implements AutoCloseable {
   }
 
   public String lastAuthorization() {
-    return lastAuthorization;
+    return authorizations.isEmpty() ? null : authorizations.get(authorizations.size() - 1);
   }
 
-  /** Every Authorization header received, in order ("null" when a request had none). */
+  /** Every Authorization header received, in order (null when a request had none). */
   public List<String> authorizations() {
-    return List.copyOf(authorizations);
+    return Collections.unmodifiableList(new ArrayList<>(authorizations));
   }
 
   /** Stops listening, as a crashed service would. */
@@ -89,8 +90,7 @@ public final class FakeAuthService implements AutoCloseable {
   /** Listens again on the same port. */
   public void start() {
     server = Bus.await(vertx.createHttpServer().requestHandler(request -> {
-      lastAuthorization = request.getHeader("Authorization");
-      authorizations.add(String.valueOf(lastAuthorization));
+      authorizations.add(request.getHeader("Authorization"));
       Matcher user = USER_PATH.matcher(request.path());
       boolean verify = request.path().equals("/api/auth/token/verify/");
       if (user.matches()) {
