@@ -3,11 +3,13 @@ package io.customerservice.auth;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.TextRules;
 import io.customerservice.contract.UserRole;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.contract.customer.Uuids;
 import io.customerservice.database.DatabaseFailures;
 import io.customerservice.web.BearerToken;
+import io.customerservice.web.ClientAddresses;
 import io.customerservice.web.HttpProblem;
 import io.customerservice.web.JsonBody;
 import io.customerservice.web.Responses;
@@ -36,17 +38,19 @@ final class AuthRoutes {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final UserInput input;
-  private final LoginThrottle throttle;
+  private final AttemptThrottle throttle;
+  private final ClientAddresses clients;
   private final TokenIssuer tokens;
   private final String unknownUserHash;
 
-  AuthRoutes(Vertx vertx, UserRepository users, PasswordHasher hasher, UserInput input, LoginThrottle throttle,
-      TokenIssuer tokens, String unknownUserHash) {
+  AuthRoutes(Vertx vertx, UserRepository users, PasswordHasher hasher, UserInput input, AttemptThrottle throttle,
+      ClientAddresses clients, TokenIssuer tokens, String unknownUserHash) {
     this.vertx = vertx;
     this.users = users;
     this.hasher = hasher;
     this.input = input;
     this.throttle = throttle;
+    this.clients = clients;
     this.tokens = tokens;
     this.unknownUserHash = unknownUserHash;
   }
@@ -67,6 +71,9 @@ final class AuthRoutes {
   /** Always a new customer; staff users come from an admin or the create-user command. */
   private void register(RoutingContext ctx) {
     JsonObject user = input.registration(JsonBody.of(ctx));
+    if (!throttle.tryRegistration(clients.of(ctx.request()))) {
+      throw throttled();
+    }
     create(user).onComplete(created -> Responses.json(ctx, 201, withTokens(created)), ctx::fail);
   }
 
@@ -77,25 +84,26 @@ final class AuthRoutes {
     String password = body.getValue(UserInput.PASSWORD) instanceof String text && !text.isEmpty() ? text : null;
     if (email == null) {
       errors.add(UserInput.EMAIL, "This field is required.");
+    } else {
+      TextRules.refuse(UserInput.EMAIL, email, errors);
     }
     if (password == null) {
       errors.add(UserInput.PASSWORD, "This field is required.");
     }
     errors.throwIfAny();
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-    if (throttle.blocked(email, address)) {
-      throw new HttpProblem(429, "Request was throttled. Expected available in " + throttle.retryAfterSeconds() + " seconds.")
-          .header("Retry-After", Long.toString(throttle.retryAfterSeconds()));
+    String emailKey = EmailKey.of(email);
+    String address = clients.of(ctx.request());
+    if (!throttle.tryLogin(emailKey, address)) {
+      throw throttled();
     }
     users.credentials(email).compose(found -> vertx.executeBlocking(() ->
             // An unknown email costs the same hashing as a wrong password: the timing tells nothing.
             hasher.matches(password, found == null ? unknownUserHash : found.getString(UserInput.PASSWORD)) && found != null)
         .map(matches -> {
           if (!matches) {
-            throttle.failed(email, address);
             throw HttpProblem.invalid(FieldErrors.NON_FIELD_ERRORS, LOGIN_REFUSED);
           }
-          throttle.succeeded(email);
+          throttle.loggedIn(emailKey, address);
           found.remove(UserInput.PASSWORD);
           return found;
         }))
@@ -162,10 +170,19 @@ final class AuthRoutes {
     if (email == null || email.isBlank()) {
       throw HttpProblem.invalid(UserInput.EMAIL, "This query parameter is required.");
     }
+    FieldErrors errors = new FieldErrors();
+    TextRules.refuse(UserInput.EMAIL, email.strip(), errors);
+    errors.throwIfAny();
     signedAccess(ctx).compose(claims -> isStaff(claims)
             ? users.findByEmail(email.strip()).map(AuthRoutes::found)
             : Future.failedFuture(HttpProblem.forbidden()))
         .onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
+  }
+
+  /** DRF's throttled answer, before any password is hashed. */
+  private HttpProblem throttled() {
+    return new HttpProblem(429, "Request was throttled. Expected available in " + throttle.retryAfterSeconds() + " seconds.")
+        .header("Retry-After", Long.toString(throttle.retryAfterSeconds()));
   }
 
   private static JsonObject found(JsonObject user) {
@@ -176,7 +193,7 @@ final class AuthRoutes {
   }
 
   private boolean isStaff(JsonObject claims) {
-    return UserRole.fromClaim(claims.getString(tokens.roleClaim())).map(UserRole::isStaff).orElse(false);
+    return claims.getValue(tokens.roleClaim()) instanceof String role && UserRole.fromClaim(role).map(UserRole::isStaff).orElse(false);
   }
 
   /** The claims of the request's access token, checked for signature, expiry and type only. */

@@ -8,6 +8,7 @@ import io.customerservice.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
 import io.vertx.ext.web.Router;
 import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.ServiceDiscovery;
@@ -44,9 +45,9 @@ public final class AuthServiceVerticle extends VerticleBase {
       pool = ready.resultAt(0);
       AuthRoutes routes = new AuthRoutes(vertx, new UserRepository(pool), hasher,
           new UserInput(new PasswordRules(settings.passwordMinLength())),
-          new LoginThrottle(settings.maxFailuresPerEmail(), settings.maxFailuresPerAddress(), settings.loginWindow()),
+          sharedThrottle(settings), settings.clientAddresses(),
           new TokenIssuer(vertx, settings), ready.resultAt(1));
-      edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES);
+      edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES, config.httpRequestTimeoutMs());
       Router router = edge.router();
       routes.mount(router);
       router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
@@ -55,6 +56,16 @@ public final class AuthServiceVerticle extends VerticleBase {
           down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
       return edge.listen(settings.host(), settings.port());
     }).compose(listening -> register(settings, listening.actualPort()));
+  }
+
+  /** One throttle for every instance of this deployment, so that deploying more instances does not multiply the limits. */
+  private AttemptThrottle sharedThrottle(AuthSettings settings) {
+    return throttles().computeIfAbsent(deploymentID(), key -> new AttemptThrottle(
+        settings.maxFailuresPerEmail(), settings.maxFailuresPerAddress(), settings.maxRegistrationsPerAddress(), settings.loginWindow()));
+  }
+
+  private LocalMap<String, AttemptThrottle> throttles() {
+    return vertx.sharedData().getLocalMap(AttemptThrottle.class.getName());
   }
 
   @Override
@@ -67,7 +78,8 @@ public final class AuthServiceVerticle extends VerticleBase {
           }
         })
         .compose(v -> edge == null ? Future.succeededFuture() : edge.shutdown(graceMs))
-        .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+        .andThen(closed -> throttles().remove(deploymentID()));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.JwtSettings;
 import io.customerservice.contract.config.Settings;
+import io.customerservice.web.ClientAddresses;
 import java.time.Duration;
 
 /** The authentication service's configuration, read and checked once. */
@@ -18,7 +19,9 @@ public record AuthSettings(
     int passwordMinLength,
     int maxFailuresPerEmail,
     int maxFailuresPerAddress,
+    int maxRegistrationsPerAddress,
     Duration loginWindow,
+    ClientAddresses clientAddresses,
     JwtSettings jwt) {
 
   public static AuthSettings from(Settings settings) {
@@ -37,7 +40,17 @@ public record AuthSettings(
         settings.integer(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH, 8, 1024),
         settings.integer(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 1, 1_000_000),
         settings.integer(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 1_000_000),
+        settings.integer(ConfigKeys.AUTH_REGISTER_MAX_PER_ADDRESS, 1, 1_000_000),
         Duration.ofSeconds(settings.integer(ConfigKeys.AUTH_LOGIN_WINDOW_SECONDS, 1, 86_400)),
+        clientAddresses(settings.string(ConfigKeys.HTTP_TRUSTED_PROXIES)),
         jwt);
+  }
+
+  private static ClientAddresses clientAddresses(String trustedProxies) {
+    try {
+      return ClientAddresses.trusting(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKeys.HTTP_TRUSTED_PROXIES, e.getMessage());
+    }
   }
 }

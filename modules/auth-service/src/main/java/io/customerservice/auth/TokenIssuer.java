@@ -1,12 +1,12 @@
 package io.customerservice.auth;
 
 import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.web.SignedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.List;
@@ -21,8 +21,6 @@ final class TokenIssuer {
 
   static final String ACCESS = "access";
   static final String REFRESH = "refresh";
-  /** Where vertx-auth-jwt keeps every decoded claim. */
-  private static final String DECODED_CLAIMS = "accessToken";
 
   private final JWTAuth jwt;
   private final JwtSettings settings;
@@ -47,11 +45,11 @@ final class TokenIssuer {
 
   /** The claims of a token whose signature and expiry are good, or a failed future. */
   Future<JsonObject> decode(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).map(user -> user.attributes().getJsonObject(DECODED_CLAIMS));
+    return SignedTokens.claims(jwt, token);
   }
 
   String tokenType(JsonObject claims) {
-    return claims.getString(settings.tokenTypeClaim());
+    return claims.getValue(settings.tokenTypeClaim()) instanceof String type ? type : null;
   }
 
   String roleClaim() {

@@ -3,6 +3,7 @@ package io.customerservice.auth;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.PhoneNumbers;
 import io.customerservice.contract.RequestMembers;
+import io.customerservice.contract.TextRules;
 import io.customerservice.contract.UserRole;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -133,9 +134,14 @@ final class UserInput {
       errors.add(field, "Not a valid string.");
       return null;
     }
-    String text = field.startsWith(PASSWORD) ? raw : raw.strip();
+    boolean password = field.startsWith(PASSWORD);
+    String text = password ? raw : raw.strip();
     if (text.codePointCount(0, text.length()) > max) {
       errors.add(field, "Ensure this field has no more than " + max + " characters.");
+      return null;
+    }
+    // A password is only ever hashed, so any character may stand in one; every other field is stored and shown.
+    if (!password && TextRules.refuse(field, text, errors)) {
       return null;
     }
     return text.isEmpty() ? null : text;

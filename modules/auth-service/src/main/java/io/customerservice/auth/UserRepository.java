@@ -22,13 +22,13 @@ final class UserRepository {
   private static final String COLUMNS = "id, email, first_name, last_name, phone_number, user_role, is_active, date_joined";
 
   private static final String INSERT = "INSERT INTO " + TABLE
-      + " (email, first_name, last_name, phone_number, user_role, password)"
-      + " VALUES (#{email}, #{first_name}, #{last_name}, #{phone_number}, #{user_role}, #{password}) RETURNING " + COLUMNS;
+      + " (email, email_key, first_name, last_name, phone_number, user_role, password)"
+      + " VALUES (#{email}, #{email_key}, #{first_name}, #{last_name}, #{phone_number}, #{user_role}, #{password}) RETURNING " + COLUMNS;
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = #{id} AND is_active";
-  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE lower(email) = lower(#{email}) AND is_active";
+  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE email_key = #{email_key} AND is_active";
   private static final String CREDENTIALS = "SELECT " + COLUMNS + ", password FROM " + TABLE
-      + " WHERE lower(email) = lower(#{email}) AND is_active";
-  private static final String UPDATE = "UPDATE " + TABLE + " SET email = #{email}, first_name = #{first_name},"
+      + " WHERE email_key = #{email_key} AND is_active";
+  private static final String UPDATE = "UPDATE " + TABLE + " SET email = #{email}, email_key = #{email_key}, first_name = #{first_name},"
       + " last_name = #{last_name}, phone_number = #{phone_number}, updated_at = now()"
       + " WHERE id = #{id} AND is_active RETURNING " + COLUMNS;
 
@@ -46,7 +46,7 @@ final class UserRepository {
   }
 
   Future<JsonObject> insert(JsonObject user, String encodedPassword) {
-    Map<String, Object> params = new HashMap<>(user.getMap());
+    Map<String, Object> params = keyed(user);
     params.put("password", encodedPassword);
     return SqlTemplate.forQuery(pool, INSERT).mapTo(USER).execute(params).map(rows -> rows.iterator().next());
   }
@@ -56,21 +56,28 @@ final class UserRepository {
     return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(Rows::firstOrNull);
   }
 
-  /** The active user with this email (any case), or null. */
+  /** The active user with this email (any case, see {@link EmailKey}), or null. */
   Future<JsonObject> findByEmail(String email) {
-    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email", email)).map(Rows::firstOrNull);
+    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email_key", EmailKey.of(email))).map(Rows::firstOrNull);
   }
 
   /** The active user with its encoded password under "password", or null. */
   Future<JsonObject> credentials(String email) {
     return SqlTemplate.forQuery(pool, CREDENTIALS)
         .mapTo(row -> user(row).put("password", row.getString("password")))
-        .execute(Map.of("email", email)).map(Rows::firstOrNull);
+        .execute(Map.of("email_key", EmailKey.of(email))).map(Rows::firstOrNull);
+  }
+
+  /** The user's fields as parameters, with the key its email is found and kept unique by. */
+  private static Map<String, Object> keyed(JsonObject user) {
+    Map<String, Object> params = new HashMap<>(user.getMap());
+    params.put("email_key", EmailKey.of(user.getString("email")));
+    return params;
   }
 
   /** Writes the user's email, names and phone; null when there is no such active user. */
   Future<JsonObject> update(UUID id, JsonObject user) {
-    Map<String, Object> params = new HashMap<>(user.getMap());
+    Map<String, Object> params = keyed(user);
     params.put("id", id);
     return SqlTemplate.forQuery(pool, UPDATE).mapTo(USER).execute(params).map(Rows::firstOrNull);
   }

@@ -42,7 +42,8 @@ class AuthServiceTest {
         .put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
         // The real algorithm; fewer rounds keep the suite fast.
         .put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000)
-        .put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1000);
+        .put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1000)
+        .put(ConfigKeys.AUTH_REGISTER_MAX_PER_ADDRESS, 1000);
     vertx = Vertx.vertx();
     Bus.await(vertx.deployVerticle(AuthServiceVerticle.class, new DeploymentOptions().setConfig(config)));
     api = new HttpApi(port);

@@ -328,13 +328,19 @@ class CustomerStoreTest {
   }
 
   @Test
-  void lengthsCountCharactersNotBytesAndControlCharactersAreRefused() {
+  void lengthsCountCharactersNotBytesAndControlAndInvisibleCharactersAreRefused() {
     JsonObject customer = create(UUID.randomUUID(), Profiles.portland().put("city", "Zürich ☕".repeat(10)));
     assertEquals(80, customer.getString("city").length());
 
     ServiceFailure nul = bus.failure(CUSTOMERS_PROFILE_CREATE,
         CustomerMessages.create(UUID.randomUUID(), Profiles.portland().put("street_address", "1 Main\u0000St")));
-    assertEquals(List.of("Control characters are not allowed."), nul.fieldErrors().getJsonArray("street_address").getList());
+    assertEquals(List.of("Contains the character U+0000, which is not allowed (control, invisible or bidirectional formatting characters)."),
+        nul.fieldErrors().getJsonArray("street_address").getList());
+    for (String hostile : List.of("\u0085", "\u009B", "\u202E", "\u200B", "\uFEFF", "\t", "\n", "\uD800")) {
+      ServiceFailure refused = bus.failure(CUSTOMERS_PROFILE_CREATE,
+          CustomerMessages.create(UUID.randomUUID(), Profiles.portland().put("city", "Port" + hostile + "land")));
+      assertTrue(refused.fieldErrors().containsKey("city"), () -> "accepted " + hostile.codePointAt(0));
+    }
   }
 
   @Test

@@ -45,6 +45,22 @@ public final class DatabaseFailures {
     return ServiceFailure.from(error);
   }
 
+  /** What a client can do about data the database refused, by SQLSTATE (PostgreSQL's appendix A). */
+  private static String refusal(String state, String constraint) {
+    return switch (state) {
+      case "22001" -> "A value is longer than its field allows.";
+      case "22003" -> "A number is out of range.";
+      case "22021", "22P05" -> "Text holds a character that cannot be stored (NUL, or not valid Unicode).";
+      case "22007", "22008" -> "A date or time is out of range or malformed.";
+      case "2201W", "2201X" -> "The page is out of range.";
+      case "23502" -> "This field may not be null.";
+      case "23503" -> "It refers to something that does not exist (any more).";
+      case "23505" -> "It duplicates an existing value" + (constraint == null ? "." : " (" + constraint + ").");
+      case "23514" -> "A value breaks the rule " + (constraint == null ? "of its field." : constraint + ".");
+      default -> "A value is not acceptable (SQLSTATE " + state + ").";
+    };
+  }
+
   private static ServiceFailure fromSqlState(PgException pg, Map<String, ServiceFailure> facts) {
     String state = pg.getSqlState() == null ? "" : pg.getSqlState();
     if ((state.equals(UNIQUE_VIOLATION) || state.equals(FOREIGN_KEY_VIOLATION)) && facts.containsKey(pg.getConstraint())) {
@@ -53,8 +69,8 @@ public final class DatabaseFailures {
     if (state.startsWith("22") || state.startsWith("23")) {
       // The validation should have refused this input first; the constraint is the backstop.
       LOG.warn("Constraint refused a write the validation let through: {} {}", state, pg.getMessage());
-      return ServiceFailure.invalid(new FieldErrors().add(FieldErrors.NON_FIELD_ERRORS,
-          "The database refused the data" + (pg.getConstraint() == null ? "." : " (" + pg.getConstraint() + ").")));
+      String field = pg.getColumn() == null ? FieldErrors.NON_FIELD_ERRORS : pg.getColumn();
+      return ServiceFailure.invalid(new FieldErrors().add(field, refusal(state, pg.getConstraint())));
     }
     if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
       LOG.warn("Database unavailable: {} {}", state, pg.getMessage());

@@ -28,11 +28,13 @@ final class CustomerRoutes {
   private final BusClient bus;
   private final CustomerReads reads;
   private final CustomerViews views;
+  private final Pagination pages;
 
-  CustomerRoutes(BusClient bus, CustomerReads reads, CustomerViews views) {
+  CustomerRoutes(BusClient bus, CustomerReads reads, CustomerViews views, Pagination pages) {
     this.bus = bus;
     this.reads = reads;
     this.views = views;
+    this.pages = pages;
   }
 
   /** Self-service routes first: "profile" must not be taken for a customer id. */
@@ -93,7 +95,7 @@ final class CustomerRoutes {
 
   private void list(RoutingContext ctx) {
     bus.request(CUSTOMERS_PROFILE_LIST, ListParameters.toRequest(ctx.queryParams()), ctx)
-        .compose(page -> views.staff(page.getJsonArray(CustomerMessages.RESULTS), ctx).map(rows -> Pagination.page(ctx, page, rows)))
+        .compose(page -> views.staff(page.getJsonArray(CustomerMessages.RESULTS), ctx).map(rows -> pages.page(ctx, page, rows)))
         .onComplete(page -> Responses.json(ctx, 200, page), ctx::fail);
   }
 

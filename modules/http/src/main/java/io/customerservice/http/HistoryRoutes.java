@@ -28,11 +28,13 @@ final class HistoryRoutes {
   private final BusClient bus;
   private final CustomerReads reads;
   private final CustomerViews views;
+  private final Pagination pages;
 
-  HistoryRoutes(BusClient bus, CustomerReads reads, CustomerViews views) {
+  HistoryRoutes(BusClient bus, CustomerReads reads, CustomerViews views, Pagination pages) {
     this.bus = bus;
     this.reads = reads;
     this.views = views;
+    this.pages = pages;
   }
 
   void mountCustomerRoutes(GuardedRoutes routes) {
@@ -83,6 +85,6 @@ final class HistoryRoutes {
   private void list(RoutingContext ctx, CustomerKey key) {
     JsonObject request = ListParameters.paging(ctx.queryParams(), key.toJson());
     bus.request(HISTORY_SERVICE_LIST, request, ctx)
-        .onComplete(page -> Responses.json(ctx, 200, Pagination.page(ctx, page, page.getJsonArray(CustomerMessages.RESULTS))), ctx::fail);
+        .onComplete(page -> Responses.json(ctx, 200, pages.page(ctx, page, page.getJsonArray(CustomerMessages.RESULTS))), ctx::fail);
   }
 }

@@ -4,9 +4,12 @@ import io.customerservice.contract.config.ConfigException;
 import io.customerservice.contract.config.ConfigKeys;
 import io.customerservice.contract.config.JwtSettings;
 import io.customerservice.contract.config.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /** The HTTP verticle's configuration, read and checked once (the launcher checks it before deploying). */
-public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenCacheSize, int requestTimeoutMs, boolean remoteValidation, JwtSettings jwt) {
+public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenCacheSize, int requestTimeoutMs,
+    int answerTimeoutMs, String publicBaseUrl, boolean remoteValidation, JwtSettings jwt) {
 
   public static HttpSettings from(Settings settings) {
     String validation = settings.string(ConfigKeys.AUTH_VALIDATION);
@@ -20,7 +23,29 @@ public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenC
         settings.integer(ConfigKeys.HTTP_BODY_LIMIT_BYTES, 1024, 16 * 1024 * 1024),
         settings.integer(ConfigKeys.HTTP_TOKEN_CACHE_MAX_SIZE, 0, 10_000_000),
         settings.requestTimeoutMs(),
+        settings.httpRequestTimeoutMs(),
+        publicBaseUrl(settings.string(ConfigKeys.HTTP_PUBLIC_BASE_URL)),
         remote,
         JwtSettings.from(settings, !remote));
+  }
+
+  /** Empty, or an absolute http(s) URL with a host and no query or fragment, given without its trailing slash. */
+  private static String publicBaseUrl(String value) {
+    String base = value.strip();
+    if (base.isEmpty()) {
+      return "";
+    }
+    URI uri;
+    try {
+      uri = new URI(base);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(ConfigKeys.HTTP_PUBLIC_BASE_URL, "must be an absolute URL such as https://api.example.com, got '" + value + "'");
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new ConfigException(ConfigKeys.HTTP_PUBLIC_BASE_URL,
+          "must be an http or https URL with a host and no user, query or fragment, such as https://api.example.com, got '" + value + "'");
+    }
+    return base.replaceAll("/+$", "");
   }
 }

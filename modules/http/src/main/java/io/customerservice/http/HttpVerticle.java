@@ -26,14 +26,15 @@ public final class HttpVerticle extends VerticleBase {
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
         : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
     return verifying.compose(verifier -> {
-      edge = HttpEdge.create(vertx, settings.bodyLimitBytes());
+      edge = HttpEdge.create(vertx, settings.bodyLimitBytes(), settings.answerTimeoutMs());
       Router router = edge.router();
       new HealthRoutes(bus).mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(context, bus));
       CustomerReads reads = new CustomerReads(context, bus);
-      CustomerRoutes customers = new CustomerRoutes(bus, reads, views);
-      HistoryRoutes history = new HistoryRoutes(bus, reads, views);
+      Pagination pages = new Pagination(settings.publicBaseUrl());
+      CustomerRoutes customers = new CustomerRoutes(bus, reads, views, pages);
+      HistoryRoutes history = new HistoryRoutes(bus, reads, views, pages);
       customers.mountCustomerRoutes(routes);
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);

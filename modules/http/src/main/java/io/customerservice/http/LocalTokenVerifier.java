@@ -1,6 +1,7 @@
 package io.customerservice.http;
 
 import io.customerservice.web.HttpProblem;
+import io.customerservice.web.SignedTokens;
 import io.customerservice.contract.config.JwtSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.List;
@@ -22,9 +22,6 @@ import java.util.List;
  * leeway, issuer and audience when configured, then simplejwt's own rules ({@link AccessClaims}).
  */
 final class LocalTokenVerifier implements TokenVerifier {
-
-  /** Where vertx-auth-jwt keeps every decoded claim; its principal leaves out exp and iat. */
-  private static final String DECODED_CLAIMS = "accessToken";
 
   private final JWTAuth jwt;
   private final AccessClaims claims;
@@ -68,10 +65,9 @@ final class LocalTokenVerifier implements TokenVerifier {
     if (known != null) {
       return Future.succeededFuture(known);
     }
-    return jwt.authenticate(new TokenCredentials(token))
+    return SignedTokens.claims(jwt, token)
         .recover(error -> Future.failedFuture(HttpProblem.tokenNotValid()))
-        .map(user -> {
-          JsonObject decoded = user.attributes().getJsonObject(DECODED_CLAIMS, new JsonObject());
+        .map(decoded -> {
           AuthenticatedUser caller = claims.toUser(decoded);
           // vertx-auth-jwt accepts a token while now - leeway < exp (seconds).
           verified.put(token, caller, claims.expiry(decoded) * 1000L + leewayMillis);

@@ -46,6 +46,10 @@ final class ApiServer implements AutoCloseable {
       return server.api;
     }
 
+    JsonObject config() {
+      return server.config;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
       server = ApiServer.start(overrides);

@@ -212,10 +212,12 @@ class LegacyImportTest {
   private List<String> registered(int count) throws Exception {
     List<String> emails = new ArrayList<>();
     try (Connection c = jdbc(); PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO auth.users (email, first_name, last_name, phone_number, password) VALUES (?, 'Ada', 'Lovelace', '+15551234567', 'pbkdf2_sha256$1$salt$hash')")) {
+        "INSERT INTO auth.users (email, email_key, first_name, last_name, phone_number, password)"
+            + " VALUES (?, lower(?), 'Ada', 'Lovelace', '+15551234567', 'pbkdf2_sha256$1$salt$hash')")) {
       for (int i = 0; i < count; i++) {
         String email = "user-" + UUID.randomUUID().toString().substring(0, 13) + "@example.com";
         insert.setString(1, email);
+        insert.setString(2, email);
         insert.addBatch();
         emails.add(email);
       }

@@ -3,6 +3,7 @@ package io.customerservice.web;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
-  private static final String SERVER_ERROR = "A server error occurred.";
+  private static final String SERVER_ERROR = Responses.SERVER_ERROR;
 
   private ErrorResponder() {
   }
@@ -32,6 +33,9 @@ final class ErrorResponder {
   }
 
   private static void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
@@ -42,23 +46,35 @@ final class ErrorResponder {
       Responses.json(ctx, problem.status(), problem.body());
     } else if (failure instanceof ServiceFailure || failure instanceof ReplyException) {
       ServiceFailure service = ServiceFailure.from(failure);
+      if (service.code() == FailureCode.INTERNAL) {
+        // The verticle behind logged the cause; this line ties it to the request the client can quote.
+        LOG.error("Request {}: {} {} failed behind the edge: {}", RequestLog.idOf(ctx), ctx.request().method(), ctx.request().path(),
+            service.detail());
+      }
       Responses.json(ctx, service.code().code(), bodyOf(service));
     } else if (failure instanceof HttpException http) {
       answerStatus(ctx, http.getStatusCode());
     } else if (failure == null) {
       answerStatus(ctx, ctx.statusCode());
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // The router's own refusal of the request line or headers (a Host that is not host[:port]).
+      LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
+      answerStatus(ctx, ctx.statusCode());
     } else {
-      LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      LOG.error("Request {}: unexpected failure on {} {}", RequestLog.idOf(ctx), ctx.request().method(), ctx.request().path(), failure);
       Responses.json(ctx, 500, detail(SERVER_ERROR));
     }
   }
 
   private static void answerStatus(RoutingContext ctx, int status) {
     String text = switch (status) {
-      case 400 -> "Bad request.";
+      case 400 -> ctx.request().authority() == null && ctx.request().version() != HttpVersion.HTTP_1_0
+          ? "The Host header is missing or is not a host and port." : "Bad request.";
       case 404 -> "Not found.";
       case 405 -> "Method \"" + ctx.request().method() + "\" not allowed.";
       case 413 -> "The request body is too large.";
+      case 415 -> "Unsupported media type in request.";
+      case 504 -> "The request did not complete in time.";
       default -> status >= 500 ? SERVER_ERROR : "Request refused.";
     };
     Responses.json(ctx, status < 400 ? 500 : status, detail(text));

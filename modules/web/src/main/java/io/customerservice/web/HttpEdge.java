@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * One per verticle instance, used from its event loop.
  */
 public final class HttpEdge {
+
+  private static final int GATEWAY_TIMEOUT = 504;
 
   private final Vertx vertx;
   private final Router router;
@@ -27,14 +29,18 @@ public final class HttpEdge {
   }
 
   /**
-   * A router that gives each request an id and an access-log line, reads bodies up to the limit
-   * and answers every failure in Django REST framework's shapes; the verticle mounts its routes on it.
+   * A router that gives each request an id and an access-log line, answers it within
+   * {@code requestTimeoutMs} whatever happens behind, refuses query strings that do not decode
+   * and bodies that are not JSON, reads JSON bodies up to the limit and
+   * answers every failure in Django REST framework's shapes; the verticle mounts its routes on it.
    */
-  public static HttpEdge create(Vertx vertx, int bodyLimitBytes) {
+  public static HttpEdge create(Vertx vertx, int bodyLimitBytes, long requestTimeoutMs) {
     AccessLog accessLog = new AccessLog(vertx);
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(accessLog));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+    router.route().handler(TimeoutHandler.create(requestTimeoutMs, GATEWAY_TIMEOUT));
+    router.route().handler(new QueryStrings());
+    router.route().handler(new JsonBodies(bodyLimitBytes));
     ErrorResponder.mount(router, bodyLimitBytes);
     return new HttpEdge(vertx, router, accessLog);
   }

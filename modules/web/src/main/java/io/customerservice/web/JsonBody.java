@@ -1,19 +1,21 @@
 package io.customerservice.web;
 
 import io.customerservice.contract.FieldErrors;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
+import io.customerservice.contract.JsonLimits;
+import io.customerservice.contract.TextRules;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
+import java.util.Map;
 
-/** The request body as a JSON object, refused as Django REST framework's JSONParser would refuse it. */
+/**
+ * The request body as a JSON object, refused as Django REST framework's JSONParser would refuse
+ * it; {@link JsonBodies} has already refused bodies that are not JSON.
+ */
 public final class JsonBody {
-
-  private static final String JSON = "application/json";
 
   private JsonBody() {
   }
@@ -24,21 +26,46 @@ public final class JsonBody {
     if (body == null || body.length() <= 0) {
       return new JsonObject();
     }
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type == null || !type.split(";")[0].strip().toLowerCase(Locale.ROOT).equals(JSON)) {
-      throw new HttpProblem(415, "Unsupported media type \"" + (type == null ? "" : type) + "\" in request.");
-    }
     Object value;
     try {
       value = Json.decodeValue(body.buffer());
-    } catch (DecodeException e) {
-      throw new HttpProblem(400, "JSON parse error - the body is not valid JSON.");
+    } catch (RuntimeException e) {
+      // A DecodeException, or anything else the codec throws on what a client sent: all parse errors.
+      throw new HttpProblem(400, beyondParserLimits(e)
+          ? "JSON parse error - the body nests too deeply, or holds a number or a text too long to read."
+          : "JSON parse error - the body is not valid JSON.");
     }
     if (value instanceof JsonObject object) {
-      return object;
+      return withinLimits(object);
     }
     throw new HttpProblem(400, new JsonObject().put(FieldErrors.NON_FIELD_ERRORS,
         new JsonArray().add("Invalid data. Expected a dictionary, but got " + typeName(value) + ".")));
+  }
+
+  /**
+   * Refuses, naming the member, what no field may hold: an overflowing number, an unpaired
+   * surrogate, nesting past {@link JsonLimits#BODY}. Fields check the rest of their own rules.
+   */
+  private static JsonObject withinLimits(JsonObject body) {
+    FieldErrors errors = new FieldErrors();
+    for (Map.Entry<String, Object> member : body) {
+      String nameProblem = TextRules.unpairedSurrogate(member.getKey());
+      String problem = nameProblem != null ? nameProblem : JsonLimits.BODY.problem(member.getValue());
+      if (problem != null) {
+        errors.add(nameProblem != null ? FieldErrors.NON_FIELD_ERRORS : member.getKey(), problem);
+      }
+    }
+    errors.throwIfAny();
+    return body;
+  }
+
+  private static boolean beyondParserLimits(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String typeName(Object value) {

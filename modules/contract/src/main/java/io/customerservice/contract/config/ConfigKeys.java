@@ -49,6 +49,19 @@ public final class ConfigKeys {
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_INSTANCES = "http.instances";
   public static final String HTTP_BODY_LIMIT_BYTES = "http.body-limit-bytes";
+  /** The longest any HTTP request of either service waits for its answer; past it, 504. */
+  public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request-timeout-ms";
+  /**
+   * The scheme, host and optional path prefix clients reach the customer API at
+   * ({@code https://api.example.com}); page links start with it. Empty: links are relative
+   * ({@code /api/v1/customers/?page=2}). The request's Host header is never used.
+   */
+  public static final String HTTP_PUBLIC_BASE_URL = "http.public-base-url";
+  /**
+   * Comma-separated addresses or CIDR blocks of reverse proxies whose {@code X-Forwarded-For}
+   * is believed; empty: the client address is always the connection's peer.
+   */
+  public static final String HTTP_TRUSTED_PROXIES = "http.trusted-proxies";
   /** How many verified access tokens each HTTP verticle instance remembers until they expire; 0: none. */
   public static final String HTTP_TOKEN_CACHE_MAX_SIZE = "http.token-cache.max-size";
 
@@ -78,6 +91,8 @@ public final class ConfigKeys {
   public static final String AUTH_LOGIN_MAX_FAILURES_PER_EMAIL = "auth.login.max-failures-per-email";
   public static final String AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS = "auth.login.max-failures-per-address";
   public static final String AUTH_LOGIN_WINDOW_SECONDS = "auth.login.window-seconds";
+  /** Registrations per client address within auth.login.window-seconds (each costs a full password hash). */
+  public static final String AUTH_REGISTER_MAX_PER_ADDRESS = "auth.register.max-per-address";
 
   /** "local" (verify tokens in the HTTP verticle) or "remote" (ask the authentication service). */
   public static final String AUTH_VALIDATION = "auth.validation";

@@ -55,6 +55,11 @@ public final class Settings {
     return integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);
   }
 
+  /** How long an HTTP request waits for its whole answer, on every port. */
+  public int httpRequestTimeoutMs() {
+    return integer(ConfigKeys.HTTP_REQUEST_TIMEOUT_MS, 100, 600_000);
+  }
+
   public boolean bool(String key) {
     Object value = require(key);
     if (value instanceof Boolean b) {

@@ -1,5 +1,6 @@
 package io.customerservice.contract.customer;
 
+import io.customerservice.contract.JsonLimits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,13 @@ public enum CustomerField {
 
   /** Upper bound of {@code notification_preferences} encoded as JSON, in characters. */
   public static final int MAX_PREFERENCES_LENGTH = 4096;
+
+  /**
+   * What {@code notification_preferences} may hold besides its length: settings grouped a few
+   * levels deep (the object itself is the first), a bounded number of them, finite numbers and
+   * text under {@link io.customerservice.contract.TextRules}, names included.
+   */
+  public static final JsonLimits PREFERENCES_LIMITS = new JsonLimits(4, 100, true);
 
   private static final Map<String, CustomerField> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(f -> f.json, Function.identity()));

@@ -3,6 +3,7 @@ package io.customerservice.contract.customer;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.PhoneNumbers;
 import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.TextRules;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.Set;
@@ -26,7 +27,6 @@ public final class CustomerValidation {
 
   /** Letters, digits, spaces and hyphens, 2 to 10 long, starting and ending with a letter or digit: every national format. */
   private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,8}[A-Za-z0-9]");
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private CustomerValidation() {
   }
@@ -94,7 +94,8 @@ public final class CustomerValidation {
       case JSON_OBJECT -> {
         if (!(value instanceof JsonObject object)) {
           errors.add(field.json(), "Must be a JSON object.");
-        } else if (object.encode().length() > CustomerField.MAX_PREFERENCES_LENGTH) {
+        } else if (!CustomerField.PREFERENCES_LIMITS.refuse(field.json(), object, errors)
+            && object.encode().length() > CustomerField.MAX_PREFERENCES_LENGTH) {
           errors.add(field.json(), "Ensure this object has no more than " + CustomerField.MAX_PREFERENCES_LENGTH + " characters as JSON.");
         }
         yield value;
@@ -117,8 +118,8 @@ public final class CustomerValidation {
     }
     if (text.codePointCount(0, text.length()) > field.maxLength()) {
       errors.add(field.json(), "Ensure this field has no more than " + field.maxLength() + " characters.");
-    } else if (CONTROL.matcher(text).find()) {
-      errors.add(field.json(), "Control characters are not allowed.");
+    } else if (TextRules.refuse(field.json(), text, errors)) {
+      return text;
     } else if (field.kind() == CustomerField.Kind.POSTAL_CODE && !POSTAL_CODE.matcher(text).matches()) {
       errors.add(field.json(), "Enter a valid postal code.");
     } else if (field.kind() == CustomerField.Kind.PHONE && !PhoneNumbers.plausible(text)) {

@@ -3,6 +3,7 @@ package io.customerservice.contract.customer;
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.RequestMembers;
 import io.customerservice.contract.ServiceFailure;
+import io.customerservice.contract.TextRules;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -39,8 +40,9 @@ public record ListQuery(
   private static final Set<String> MEMBERS =
       Set.of(PAGE, PAGE_SIZE, CITY, STATE, COUNTRY, IS_VERIFIED, IS_BUSINESS_CUSTOMER, SEARCH, ORDERING);
 
-  public int offset() {
-    return (page - 1) * pageSize;
+  /** The rows before this page; a long, since a page number near the int limit times the size overflows an int. */
+  public long offset() {
+    return (page - 1L) * pageSize;
   }
 
   public CustomerOrdering orderingField() {
@@ -84,6 +86,9 @@ public record ListQuery(
       return null;
     }
     String stripped = text.strip();
+    if (TextRules.refuse(key, stripped, errors)) {
+      return null;
+    }
     return stripped.isEmpty() ? null : stripped;
   }
 

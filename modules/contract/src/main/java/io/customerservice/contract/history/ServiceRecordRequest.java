@@ -2,6 +2,7 @@ package io.customerservice.contract.history;
 
 import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.RequestMembers;
+import io.customerservice.contract.TextRules;
 import io.customerservice.contract.Timestamps;
 import io.customerservice.contract.customer.Uuids;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,6 @@ public record ServiceRecordRequest(
       Set.of(CUSTOMER_ID, SERVICE_DATE, SERVICE_TYPE, REFERENCE, IDEMPOTENCY_KEY, RECORDED_BY);
   /** Printable ASCII without spaces, as idempotency keys are (UUIDs, ULIDs, job ids). */
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]+");
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   /** Reads and checks a request; {@code maxSkew} is how far in the future a service date may be. */
@@ -96,8 +96,8 @@ public record ServiceRecordRequest(
     String text = raw.strip();
     if (text.codePointCount(0, text.length()) > max) {
       errors.add(field, "Ensure this field has no more than " + max + " characters.");
-    } else if (CONTROL.matcher(text).find()) {
-      errors.add(field, "Control characters are not allowed.");
+    } else {
+      TextRules.refuse(field, text, errors);
     }
     return text.isEmpty() ? null : text;
   }
