@@ -34,7 +34,6 @@ class HostileInputProperties {
 
   private static final String SEED = "20261202";
   private static final Duration BOUND = Duration.ofSeconds(15);
-  private static final List<String> INTERNALS = List.of("Exception", "io.vertx", "io.customerservice", "at java.", "SQLSTATE", "postgres", "jackson");
 
   private static ApiServer server;
   private static RawHttp raw;
@@ -66,16 +65,9 @@ class HostileInputProperties {
   void anyBodyTypeAndTokenOnAnyRouteIsAnsweredWithoutA5xxAndARefusalChangesNothing(
       @ForAll("routes") Route route, @ForAll("contentTypes") String contentType, @ForAll("bodies") byte[] body, @ForAll("callers") String token) {
     String before = snapshot();
-    List<String> headers = new ArrayList<>(List.of("Host: 127.0.0.1"));
-    if (contentType != null) {
-      headers.add("Content-Type: " + contentType);
-    }
-    if (token != null) {
-      headers.add("Authorization: Bearer " + token);
-    }
-    Answer answer = raw.exchange(route.method() + " " + route.path() + " HTTP/1.1", headers, body);
+    Answer answer = raw.exchange(route.method() + " " + route.path() + " HTTP/1.1", RawHttp.headerLines("127.0.0.1", contentType, token), body);
     Statistics.collect(answer.status());
-    assertClientSafe(answer);
+    answer.assertSafeForClients();
     if (answer.status() >= 400) {
       assertEquals(before, snapshot(), () -> "a refused " + route + " changed the customer: " + answer);
     }
@@ -86,27 +78,16 @@ class HostileInputProperties {
       @ForAll("versions") String version, @ForAll("hosts") String host, @ForAll("listQueries") String query,
       @ForAll("listPaths") String path, @ForAll("otherHeaders") List<String> otherHeaders) {
     List<String> headers = new ArrayList<>(otherHeaders);
-    if (host != null) {
-      headers.add("Host: " + host);
-    }
-    headers.add("Authorization: Bearer " + staff);
+    headers.addAll(RawHttp.headerLines(host, null, staff));
     Answer answer = raw.exchange("GET " + path + (query.isEmpty() ? "" : "?" + query) + " " + version, headers, new byte[0]);
     Statistics.collect(answer.status());
-    assertClientSafe(answer);
+    answer.assertSafeForClients();
     if (answer.status() == 200 && answer.body().startsWith("{\"count\"")) {
       JsonObject page = new JsonObject(answer.body());
       for (String link : new String[] {"next", "previous"}) {
         String url = page.getString(link);
         assertTrue(url == null || (url.startsWith("/") && !url.startsWith("//")), () -> link + " is not a relative link: " + url);
       }
-    }
-  }
-
-  private static void assertClientSafe(Answer answer) {
-    assertTrue(answer.status() < 500, answer::toString);
-    INTERNALS.forEach(internal -> assertFalse(answer.body().contains(internal), answer::toString));
-    if (!answer.body().isEmpty()) {
-      assertTrue(answer.body().startsWith("{"), () -> "not a JSON object: " + answer);
     }
   }
 

@@ -9,6 +9,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * HTTP/1.x written by hand on a socket, for requests no well-behaved client sends: a malformed or
@@ -28,10 +31,44 @@ public final class RawHttp {
 
   /** An answer: the status code and the body as text. */
   public record Answer(int status, String head, String body) {
+
+    private static final List<String> INTERNALS =
+        List.of("Exception", "io.vertx", "io.customerservice", "at java.", "SQLSTATE", "postgres", "jackson");
+
+    /** What any answer to any input must be: not a 5xx, a JSON object or nothing, with no internal name in it. */
+    public void assertSafeForClients() {
+      if (status >= 500) {
+        throw new AssertionError("a server error: " + this);
+      }
+      for (String internal : INTERNALS) {
+        if (body.contains(internal)) {
+          throw new AssertionError("shows \"" + internal + "\": " + this);
+        }
+      }
+      if (!body.isEmpty() && !body.startsWith("{")) {
+        throw new AssertionError("not a JSON object: " + this);
+      }
+    }
+
     @Override
     public String toString() {
       return status + " " + body;
     }
+  }
+
+  /** Header lines for a Host, a Content-Type and a bearer token, each left out where null. */
+  public static List<String> headerLines(String host, String contentType, String bearerToken) {
+    List<String> lines = new ArrayList<>();
+    if (host != null) {
+      lines.add("Host: " + host);
+    }
+    if (contentType != null) {
+      lines.add("Content-Type: " + contentType);
+    }
+    if (bearerToken != null) {
+      lines.add("Authorization: Bearer " + bearerToken);
+    }
+    return lines;
   }
 
   /**
@@ -39,12 +76,12 @@ public final class RawHttp {
    * its line end) and the body exactly as given; a Content-Length for the body is added unless a
    * header line already frames it.
    */
-  public Answer exchange(String requestLine, java.util.List<String> headerLines, byte[] body) {
+  public Answer exchange(String requestLine, List<String> headerLines, byte[] body) {
     StringBuilder head = new StringBuilder(requestLine).append("\r\n");
     boolean framed = false;
     for (String line : headerLines) {
       head.append(line).append("\r\n");
-      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      String lower = line.toLowerCase(Locale.ROOT);
       framed |= lower.startsWith("content-length:") || lower.startsWith("transfer-encoding:");
     }
     if (!framed && body.length > 0) {
