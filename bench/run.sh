@@ -46,6 +46,8 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 echo "== setting up in $WORK"
 start db embedded-db --port "$DB_PORT_BENCH"
 for _ in $(seq 1 60); do grep -q "Ctrl-C stops it" "$WORK/db.log" && break; sleep 0.5; done
+# The figures hold for the durability measured with: the default, every commit on disk.
+echo "== database durability: $($PSQL -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')")"
 start service --roles all; SERVICE_PID=$LAST_PID
 wait_ready "http://127.0.0.1:$API/health/ready"
 echo "== creating $CUSTOMERS customers and their users"

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +27,21 @@ final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final String LOCAL_HOST = "localhost";
   private static final String SOCKET_DIR = System.getProperty("java.io.tmpdir");
+  /**
+   * zonky starts PostgreSQL with {@code -F} (fsync off) for test speed; a later {@code -c} wins,
+   * so these put back what keeps committed data through a crash or a power loss. Only the
+   * tests' own server (testkit) turns them off.
+   */
+  private static final List<String> DURABILITY = List.of("fsync", "synchronous_commit", "full_page_writes");
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
+  private final String durability;
 
-  private EmbeddedDatabase(EmbeddedPostgres server, Path dataDir) {
+  private EmbeddedDatabase(EmbeddedPostgres server, Path dataDir, String durability) {
     this.server = server;
     this.dataDir = dataDir;
+    this.durability = durability;
   }
 
   /** Starts the server in {@code dataDir} on {@code port} (0: any free port); blocking. */
@@ -43,9 +53,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setRegisterShutdownHook(false)
         .setServerConfig("listen_addresses", LOCAL_HOST)
         // Named rather than left to the binaries' build: db.socket-dir may point here.
-        .setServerConfig("unix_socket_directories", SOCKET_DIR)
-        // zonky turns this off for test speed; a committed customer must survive a crash.
-        .setServerConfig("synchronous_commit", "on");
+        .setServerConfig("unix_socket_directories", SOCKET_DIR);
+    DURABILITY.forEach(setting -> builder.setServerConfig(setting, "on"));
     if (port != 0) {
       builder.setPort(port);
     }
@@ -56,7 +65,7 @@ final class EmbeddedDatabase implements AutoCloseable {
       throw new IOException("the embedded database in " + dataDir.toAbsolutePath()
           + " is in use by another process (" + locked.getMessage() + ")", locked);
     }
-    EmbeddedDatabase embedded = new EmbeddedDatabase(server, dataDir);
+    EmbeddedDatabase embedded = new EmbeddedDatabase(server, dataDir, durability(server));
     embedded.ensureDatabase(database, user);
     return embedded;
   }
@@ -72,7 +81,22 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   String describe() {
-    return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + " and its socket in " + SOCKET_DIR + ", data in " + dataDir;
+    return "embedded PostgreSQL on " + LOCAL_HOST + ":" + server.getPort() + " and its socket in " + SOCKET_DIR + ", data in " + dataDir
+        + " (" + durability + ")";
+  }
+
+  /** The durability settings as the running server reports them ({@code fsync=on, ...}), for the startup line. */
+  private static String durability(EmbeddedPostgres server) throws SQLException {
+    List<String> shown = new ArrayList<>();
+    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      for (String setting : DURABILITY) {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+          rs.next();
+          shown.add(setting + "=" + rs.getString(1));
+        }
+      }
+    }
+    return String.join(", ", shown);
   }
 
   private void ensureDatabase(String database, String user) throws SQLException {

@@ -33,6 +33,23 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void theEmbeddedServerKeepsCommittedDataThroughAPowerLossAndSaysSo(@TempDir Path dataDir) throws Exception {
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    try (EmbeddedDatabase db = start(dataDir, settings);
+         java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + db.connectionKeys().getInteger(ConfigKeys.DB_PORT)
+             + "/postgres", "postgres", "");
+         java.sql.Statement s = c.createStatement()) {
+      for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+        try (java.sql.ResultSet rs = s.executeQuery("SHOW " + setting)) {
+          assertTrue(rs.next());
+          assertEquals("on", rs.getString(1), setting);
+        }
+      }
+      assertTrue(db.describe().endsWith("(fsync=on, synchronous_commit=on, full_page_writes=on)"), db.describe());
+    }
+  }
+
+  @Test
   void aSecondProcessOnTheSameDataDirectoryIsRefusedWithAClearMessage(@TempDir Path dataDir) throws Exception {
     AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
     try (EmbeddedDatabase first = start(dataDir, settings)) {
