@@ -47,6 +47,12 @@ final class EmbeddedDatabase implements AutoCloseable {
   /** Starts the server in {@code dataDir} on {@code port} (0: any free port); blocking. */
   static EmbeddedDatabase start(Path dataDir, int port, String database, String user) throws IOException, SQLException {
     Files.createDirectories(dataDir);
+    try {
+      LeftoverServer.stopIfAny(dataDir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping an earlier run's PostgreSQL on " + dataDir, e);
+    }
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(false)

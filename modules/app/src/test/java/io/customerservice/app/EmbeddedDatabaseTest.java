@@ -59,6 +59,20 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aDataDirectoryHeldByAProcessThatIsNotItsServerIsRefusedNamingTheProcess(@TempDir Path dataDir) throws Exception {
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    Process stranger = new ProcessBuilder("sleep", "60").start();
+    try {
+      java.nio.file.Files.writeString(dataDir.resolve("postmaster.pid"), stranger.pid() + "\n" + dataDir + "\n");
+      IOException error = assertThrows(IOException.class, () -> start(dataDir, settings));
+      assertTrue(error.getMessage().contains("held by process " + stranger.pid()), error.getMessage());
+      assertTrue(stranger.isAlive(), "what is not ours is never stopped");
+    } finally {
+      stranger.destroyForcibly();
+    }
+  }
+
+  @Test
   void theDefaultRunTalksToItsEmbeddedDatabaseThroughTheUnixSocket(@TempDir Path dataDir) throws Exception {
     AppSettings settings = AppSettings.from(TestConfig.defaults()
         .put(ConfigKeys.ROLES, "customers")
