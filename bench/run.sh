@@ -52,8 +52,8 @@ start service --roles all; SERVICE_PID=$LAST_PID
 wait_ready "http://127.0.0.1:$API/health/ready"
 echo "== creating $CUSTOMERS customers and their users"
 $PSQL <<SQL
-INSERT INTO auth.users (email, first_name, last_name, phone_number, password)
-  SELECT 'bench' || g || '@example.com', 'Bench', 'User' || g, '+1555' || lpad(g::text, 7, '0'), 'pbkdf2_sha256\$1\$s\$h'
+INSERT INTO auth.users (email, email_key, first_name, last_name, phone_number, password)
+  SELECT 'bench' || g || '@example.com', 'bench' || g || '@example.com', 'Bench', 'User' || g, '+1555' || lpad(g::text, 7, '0'), 'pbkdf2_sha256\$1\$s\$h'
   FROM generate_series(1, $CUSTOMERS) g;
 INSERT INTO customers.customer (user_id, street_address, city, state, postal_code, country, company_name, is_verified)
   SELECT id, (n % 900 + 1) || ' Main St', (ARRAY['Portland','Seattle','Austin','Boston','Toronto','London'])[n % 6 + 1],

@@ -107,7 +107,8 @@ final class AuthServiceClient {
   private static UserLookup lookup(HttpResponse<Buffer> response) {
     return switch (response.statusCode()) {
       case 200 -> UserLookup.of(normalised(response.bodyAsJsonObject()));
-      case 404 -> UserLookup.of(null);
+      // 400: the key cannot name a user at all (a character no email may hold): nobody, not an outage.
+      case 400, 404 -> UserLookup.of(null);
       case 401, 403 -> throw ServiceFailure.of(FailureCode.FORBIDDEN, "The authentication service refused the lookup.");
       default -> throw upstreamFailure(response);
     };

@@ -60,6 +60,10 @@ final class AttemptThrottle implements Shareable {
   }
 
   private boolean take(String key, int max) {
+    Integer counted = attempts.getIfPresent(key);
+    if (counted != null && counted >= max) {
+      return false; // read, not written: a refused attempt must not push the end of the window back
+    }
     boolean[] taken = {false};
     attempts.asMap().compute(key, (k, count) -> {
       int now = count == null ? 0 : count;

@@ -84,6 +84,9 @@ final class AuthRoutes {
     String password = body.getValue(UserInput.PASSWORD) instanceof String text && !text.isEmpty() ? text : null;
     if (email == null) {
       errors.add(UserInput.EMAIL, "This field is required.");
+    } else if (email.codePointCount(0, email.length()) > UserInput.MAX_EMAIL) {
+      // No user has a longer one, and each refused spelling would cost the throttle a key.
+      errors.add(UserInput.EMAIL, "Ensure this field has no more than " + UserInput.MAX_EMAIL + " characters.");
     } else {
       TextRules.refuse(UserInput.EMAIL, email, errors);
     }
@@ -96,7 +99,7 @@ final class AuthRoutes {
     if (!throttle.tryLogin(emailKey, address)) {
       throw throttled();
     }
-    users.credentials(email).compose(found -> vertx.executeBlocking(() ->
+    stored(users.credentials(email)).compose(found -> vertx.executeBlocking(() ->
             // An unknown email costs the same hashing as a wrong password: the timing tells nothing.
             hasher.matches(password, found == null ? unknownUserHash : found.getString(UserInput.PASSWORD)) && found != null)
         .map(matches -> {
@@ -160,7 +163,7 @@ final class AuthRoutes {
       if (!isStaff(claims) && !id.toString().equals(tokens.userId(claims))) {
         return Future.failedFuture(HttpProblem.forbidden());
       }
-      return users.find(id).map(AuthRoutes::found);
+      return stored(users.find(id)).map(AuthRoutes::found);
     }).onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
   }
 
@@ -174,7 +177,7 @@ final class AuthRoutes {
     TextRules.refuse(UserInput.EMAIL, email.strip(), errors);
     errors.throwIfAny();
     signedAccess(ctx).compose(claims -> isStaff(claims)
-            ? users.findByEmail(email.strip()).map(AuthRoutes::found)
+            ? stored(users.findByEmail(email.strip())).map(AuthRoutes::found)
             : Future.failedFuture(HttpProblem.forbidden()))
         .onComplete(user -> Responses.json(ctx, 200, user), ctx::fail);
   }
@@ -230,7 +233,7 @@ final class AuthRoutes {
   }
 
   private Future<JsonObject> activeUser(String userId) {
-    return Uuids.parse(userId).map(users::find).orElse(Future.succeededFuture(null)).map(user -> {
+    return stored(Uuids.parse(userId).map(users::find).orElse(Future.succeededFuture(null))).map(user -> {
       if (user == null) {
         throw HttpProblem.notAuthenticated("User not found", "user_not_found");
       }

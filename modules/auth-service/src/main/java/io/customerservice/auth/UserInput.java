@@ -26,7 +26,7 @@ final class UserInput {
   static final String PASSWORD1 = "password1";
   static final String PASSWORD2 = "password2";
 
-  private static final int MAX_EMAIL = 254;
+  static final int MAX_EMAIL = 254;
   private static final int MAX_NAME = 150;
   private static final int MAX_PHONE = 20;
   private static final int MAX_PASSWORD = 4096;

@@ -38,6 +38,8 @@ class AuthHostileInputTest {
   private static HttpApi proxied;
   /** The same limits, no proxy trusted: X-Forwarded-For means nothing. */
   private static HttpApi direct;
+  /** Two failures per email in a two-second window. */
+  private static HttpApi windowed;
 
   @BeforeAll
   static void start() {
@@ -47,6 +49,7 @@ class AuthHostileInputTest {
         .put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 1000);
     proxied = deploy(tight.copy().put(ConfigKeys.HTTP_TRUSTED_PROXIES, "10.0.0.0/8, 127.0.0.1"));
     direct = deploy(tight);
+    windowed = deploy(new JsonObject().put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 2).put(ConfigKeys.AUTH_LOGIN_WINDOW_SECONDS, 2));
   }
 
   @AfterAll
@@ -122,6 +125,28 @@ class AuthHostileInputTest {
     assertEquals(5, statuses.stream().filter(s -> s == 400).count(), statuses::toString);
     assertEquals(7, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
     assertEquals(429, login(api, email, PASSWORD, null).status(), "the right password waits too");
+  }
+
+  @Test
+  void refusedAttemptsDoNotPushTheEndOfTheWindowBack() throws InterruptedException {
+    String email = newEmail();
+    assertEquals(201, windowed.post("/api/auth/register/").json(registration(email)).send().status());
+    assertEquals(400, login(windowed, email, "Wrong123!", null).status());
+    assertEquals(400, login(windowed, email, "Wrong123!", null).status());
+    long lastCounted = System.nanoTime();
+    while (System.nanoTime() - lastCounted < 1_800_000_000L) {
+      assertEquals(429, login(windowed, email, "Wrong123!", null).status());
+      Thread.sleep(200);
+    }
+    Thread.sleep(900);
+    Reply after = login(windowed, email, PASSWORD, null);
+    assertEquals(200, after.status(), "the window ran from the last counted failure, not the last refusal: " + after);
+  }
+
+  @Test
+  void aLoginEmailLongerThanAnyUsersIsRefusedBeforeItIsCounted() {
+    Reply reply = login(api, "a".repeat(300) + "@example.com", PASSWORD, null);
+    assertEquals(List.of("Ensure this field has no more than 254 characters."), reply.json().getJsonArray("email").getList());
   }
 
   @Test

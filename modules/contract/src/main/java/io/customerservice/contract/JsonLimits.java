@@ -13,9 +13,6 @@ import java.util.Map;
  */
 public final class JsonLimits {
 
-  /** Any request body: deep enough for every message here, shallow enough for every codec. */
-  public static final JsonLimits BODY = new JsonLimits(32, Integer.MAX_VALUE, false);
-
   private final int maxDepth;
   private final int maxMembers;
   private final boolean textRules;
@@ -24,14 +21,6 @@ public final class JsonLimits {
     this.maxDepth = maxDepth;
     this.maxMembers = maxMembers;
     this.textRules = textRules;
-  }
-
-  public int maxDepth() {
-    return maxDepth;
-  }
-
-  public int maxMembers() {
-    return maxMembers;
   }
 
   /** What is wrong with {@code value}, or null when it is within the limits. A scalar has depth 0, {@code {}} depth 1. */

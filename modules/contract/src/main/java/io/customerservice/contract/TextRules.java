@@ -5,15 +5,19 @@ import java.util.Locale;
 /**
  * The characters a stored or queried text may hold, for every text field of both services. No
  * field here is multi-line, so all of these are refused: C0 and C1 controls (tab and newline
- * included) and DEL; unpaired surrogates, which UTF-8 cannot carry (PostgreSQL would store "?");
+ * included), DEL and the line and paragraph separators U+2028 and U+2029; unpaired surrogates, which UTF-8 cannot carry (PostgreSQL would store "?");
  * and the invisible format characters (bidirectional overrides and isolates, zero-width space,
  * word joiner, byte-order mark, soft hyphen), which let one text pass for another. The zero-width
- * joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
+ * joiner and non-joiner, and the tag characters, stay allowed: emoji sequences and several
+ * scripts need them.
  */
 public final class TextRules {
 
   private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
   private static final int ZERO_WIDTH_JOINER = 0x200D;
+  /** Tag characters: invisible alone, but the letters of subdivision flag emoji. */
+  private static final int TAGS_FIRST = 0xE0020;
+  private static final int TAGS_LAST = 0xE007F;
 
   private TextRules() {
   }
@@ -54,8 +58,8 @@ public final class TextRules {
 
   private static boolean allowed(int c) {
     return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.SURROGATE -> false;
-      case Character.FORMAT -> c == ZERO_WIDTH_JOINER || c == ZERO_WIDTH_NON_JOINER;
+      case Character.CONTROL, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+      case Character.FORMAT -> c == ZERO_WIDTH_JOINER || c == ZERO_WIDTH_NON_JOINER || (c >= TAGS_FIRST && c <= TAGS_LAST);
       default -> true;
     };
   }

@@ -55,9 +55,9 @@ public final class DatabaseFailures {
       case "2201W", "2201X" -> "The page is out of range.";
       case "23502" -> "This field may not be null.";
       case "23503" -> "It refers to something that does not exist (any more).";
-      case "23505" -> "It duplicates an existing value" + (constraint == null ? "." : " (" + constraint + ").");
-      case "23514" -> "A value breaks the rule " + (constraint == null ? "of its field." : constraint + ".");
-      default -> "A value is not acceptable (SQLSTATE " + state + ").";
+      case "23505" -> "It duplicates an existing value.";
+      case "23514" -> "A value breaks a rule of its field.";
+      default -> "A value is not acceptable.";
     };
   }
 

@@ -46,7 +46,7 @@ final class Pagination {
   private String link(RoutingContext ctx, int page) {
     QueryStringEncoder encoder = new QueryStringEncoder(publicBaseUrl + canonicalPath(ctx));
     for (Map.Entry<String, String> param : ctx.queryParams()) {
-      if (!param.getKey().equals(ListQuery.PAGE)) {
+      if (!param.getKey().equalsIgnoreCase(ListQuery.PAGE)) { // the parameters are read without regard to case
         encoder.addParam(param.getKey(), param.getValue());
       }
     }

@@ -20,12 +20,14 @@ public final class HttpEdge {
   private final Vertx vertx;
   private final Router router;
   private final AccessLog accessLog;
+  private final long idleTimeoutMs;
   private HttpServer server;
 
-  private HttpEdge(Vertx vertx, Router router, AccessLog accessLog) {
+  private HttpEdge(Vertx vertx, Router router, AccessLog accessLog, long idleTimeoutMs) {
     this.vertx = vertx;
     this.router = router;
     this.accessLog = accessLog;
+    this.idleTimeoutMs = idleTimeoutMs;
   }
 
   /**
@@ -42,7 +44,7 @@ public final class HttpEdge {
     router.route().handler(new QueryStrings());
     router.route().handler(new JsonBodies(bodyLimitBytes));
     ErrorResponder.mount(router, bodyLimitBytes);
-    return new HttpEdge(vertx, router, accessLog);
+    return new HttpEdge(vertx, router, accessLog, requestTimeoutMs);
   }
 
   public Router router() {
@@ -51,7 +53,10 @@ public final class HttpEdge {
 
   /** Starts the server; a failure says where it tried to listen (the transport's own message does not). */
   public Future<HttpServer> listen(String host, int port) {
-    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+    // A connection that sends nothing for as long as a request may take is closed: a client that
+    // trickles headers or a body it was refused cannot hold it open.
+    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+            .setIdleTimeout((int) idleTimeoutMs).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
         .requestHandler(router)
         .listen()
         .recover(failure -> Future.failedFuture(

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class JsonBody {
 
+  /** Any request body: deep enough for every message here, shallow enough for every codec. */
+  private static final JsonLimits BODY = new JsonLimits(32, Integer.MAX_VALUE, false);
+
   private JsonBody() {
   }
 
@@ -44,13 +47,13 @@ public final class JsonBody {
 
   /**
    * Refuses, naming the member, what no field may hold: an overflowing number, an unpaired
-   * surrogate, nesting past {@link JsonLimits#BODY}. Fields check the rest of their own rules.
+   * surrogate, nesting past {@link #BODY}. Fields check the rest of their own rules.
    */
   private static JsonObject withinLimits(JsonObject body) {
     FieldErrors errors = new FieldErrors();
     for (Map.Entry<String, Object> member : body) {
       String nameProblem = TextRules.unpairedSurrogate(member.getKey());
-      String problem = nameProblem != null ? nameProblem : JsonLimits.BODY.problem(member.getValue());
+      String problem = nameProblem != null ? nameProblem : BODY.problem(member.getValue());
       if (problem != null) {
         errors.add(nameProblem != null ? FieldErrors.NON_FIELD_ERRORS : member.getKey(), problem);
       }
