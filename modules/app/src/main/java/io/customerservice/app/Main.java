@@ -66,8 +66,9 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    AppSettings settings = null;
     try {
-      AppSettings settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(ConfigLoader.loadNow(conf.file))));
+      settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(ConfigLoader.loadNow(conf.file))));
       RunningProcess process = RunningProcess.start(settings);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         process.close();
@@ -84,7 +85,8 @@ public final class Main implements Callable<Integer> {
       System.err.println("customer-service: " + e.getMessage());
       return CONFIG_ERROR;
     } catch (Exception e) {
-      LOG.error("customer-service could not start: {}", e.getMessage(), e);
+      LOG.error("customer-service could not start: {}", StartupFailure.describe(e, settings));
+      LOG.debug("The start-up failure in full", e);
       return 1;
     }
   }

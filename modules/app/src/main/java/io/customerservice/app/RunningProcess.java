@@ -1,5 +1,6 @@
 package io.customerservice.app;
 
+import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -59,7 +60,7 @@ final class RunningProcess implements AutoCloseable {
       List<String> deployments = deploy ? Blocking.await(Launcher.deploy(vertx, settings), START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : List.of();
       return new RunningProcess(settings, vertx, deployments, embedded);
     } catch (Exception e) {
-      new RunningProcess(settings, vertx, List.of(), embedded).close();
+      new RunningProcess(settings, vertx, List.of(), embedded).stop(false);
       throw e;
     }
   }
@@ -80,10 +81,35 @@ final class RunningProcess implements AutoCloseable {
     return settings.roles().stream().anyMatch(Role::usesDatabase) ? settings.database().describe() : "none (no role here owns data)";
   }
 
+  /**
+   * Readiness turns 503 at once; a process that serves HTTP goes on serving for the drain period,
+   * long enough for a load balancer's probes to see it and stop sending, before any listener closes.
+   */
+  private void announceStopping() {
+    HttpEdge.announceStopping(vertx);
+    if (settings.listening().isEmpty() || settings.drainMs() == 0) {
+      return;
+    }
+    LOG.info("customer-service stopping: /health/ready answers 503, requests still served for {} ms", settings.drainMs());
+    try {
+      Thread.sleep(settings.drainMs());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    stop(true);
+  }
+
+  /** Stops everything that started; a process that was serving first drains ({@code drain}), one that failed to start does not. */
+  private void stop(boolean drain) {
     long graceMs = settings.graceMs();
     if (vertx != null) {
+      if (drain) {
+        announceStopping();
+      }
       LOG.info("customer-service stopping: draining in-flight requests (up to {} ms)", graceMs);
       Future<Void> undeployed = Future.succeededFuture();
       for (int i = deployments.size() - 1; i >= 0; i--) {

@@ -53,20 +53,17 @@ class CrashSafetyTest {
         .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find());
     Path conf = Files.writeString(dir.resolve("crash.json"), config.encode());
     HttpApi api = new HttpApi(port);
-    String staff = Tokens.access(UUID.randomUUID(), "admin");
     List<String> keys = java.util.stream.IntStream.range(0, INCREMENTS).mapToObj(i -> "crash-" + i + "-" + UUID.randomUUID()).toList();
 
     ServiceProcess first = ServiceProcess.start(conf, dir.resolve("first.log"), api);
-    String id = api.post("/api/v1/customers/profile/create/").token(Tokens.access(UUID.randomUUID(), "customer"))
-        .json(new JsonObject().put("street_address", "1 Main St").put("city", "Portland").put("state", "OR")
-            .put("postal_code", "97201").put("country", "USA")).send().json().getString("id");
+    ServiceCounts counts = ServiceCounts.forNewCustomer(api);
 
     AtomicInteger acknowledged = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(8);
     for (String key : keys) {
       clients.submit(() -> {
         try {
-          if (increment(api, staff, id, key) == 200) {
+          if (counts.increment(key) == 200) {
             acknowledged.incrementAndGet();
           }
         } catch (RuntimeException connectionLost) {
@@ -88,23 +85,14 @@ class CrashSafetyTest {
     try (ServiceProcess second = ServiceProcess.start(conf, dir.resolve("second.log"), api)) {
       long restart = System.nanoTime() - restarting;
       System.out.printf("[figure] ready %d ms after the restart began%n", TimeUnit.NANOSECONDS.toMillis(restart));
-      int counted = total(api, staff, id);
+      int counted = counts.total();
       assertTrue(counted >= before, "every acknowledged increment survived (" + counted + " >= " + before + ")");
       for (String key : keys) {
-        assertEquals(200, increment(api, staff, id, key));
+        assertEquals(200, counts.increment(key));
       }
-      assertEquals(INCREMENTS, total(api, staff, id));
-      assertEquals(INCREMENTS, api.get("/api/v1/customers/" + id + "/service_history/").token(staff).send().json().getInteger("count"));
+      assertEquals(INCREMENTS, counts.total());
+      assertEquals(INCREMENTS, counts.historyRecords());
       return restart;
     }
-  }
-
-  private static int increment(HttpApi api, String staff, String id, String key) {
-    return api.post("/api/v1/customers/" + id + "/increment_service/").token(staff)
-        .header("Idempotency-Key", key).json(new JsonObject()).send().status();
-  }
-
-  private static int total(HttpApi api, String staff, String id) {
-    return api.get("/api/v1/customers/" + id + "/").token(staff).send().json().getInteger("total_services");
   }
 }

@@ -127,7 +127,8 @@ class AuthProxyTest {
 
   @Test
   void aSlowServiceOpensTheBreakerAndThenCallsFailFastOrServeStale() {
-    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 50));
+    // The breaker stays open for the whole test: the timed fail-fast rounds must not reach a half-open probe.
+    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 50).put(ConfigKeys.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 60_000));
     String cached = knownUser();
     get(cached);
     upstream.delay(3000);

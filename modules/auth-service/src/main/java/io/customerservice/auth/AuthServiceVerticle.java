@@ -4,7 +4,7 @@ import io.customerservice.contract.config.DatabaseSettings;
 import io.customerservice.contract.config.Settings;
 import io.customerservice.database.OwnedSchema;
 import io.customerservice.web.HttpEdge;
-import io.customerservice.web.Responses;
+import io.customerservice.web.Readiness;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -50,12 +50,14 @@ public final class AuthServiceVerticle extends VerticleBase {
       edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES, config.httpRequestTimeoutMs());
       Router router = edge.router();
       routes.mount(router);
-      router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")));
-      router.get("/health/ready").handler(ctx -> pool.query("SELECT 1").execute().onComplete(
-          up -> Responses.json(ctx, 200, new JsonObject().put("status", "UP")),
-          down -> Responses.json(ctx, 503, new JsonObject().put("status", "DOWN"))));
+      edge.mountHealth(this::databaseAnswers, config.readyTimeoutMs());
       return edge.listen(settings.host(), settings.port());
     }).compose(listening -> register(settings, listening.actualPort()));
+  }
+
+  private Future<Readiness.Report> databaseAnswers() {
+    return pool.query("SELECT 1").execute().transform(answered -> Future.succeededFuture(new Readiness.Report(answered.succeeded(),
+        new JsonObject().put("database", answered.succeeded() ? "UP" : "DOWN: " + answered.cause().getMessage()))));
   }
 
   /** One throttle for every instance of this deployment, so that deploying more instances does not multiply the limits. */

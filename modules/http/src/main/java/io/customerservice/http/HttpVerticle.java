@@ -28,7 +28,7 @@ public final class HttpVerticle extends VerticleBase {
     return verifying.compose(verifier -> {
       edge = HttpEdge.create(vertx, settings.bodyLimitBytes(), settings.answerTimeoutMs());
       Router router = edge.router();
-      new HealthRoutes(bus).mount(router);
+      edge.mountHealth(new ApiReadiness(new BusClient(vertx.eventBus(), config.readyTimeoutMs())), config.readyTimeoutMs());
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(context, bus));
       CustomerReads reads = new CustomerReads(context, bus);

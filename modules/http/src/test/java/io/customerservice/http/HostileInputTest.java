@@ -136,6 +136,11 @@ class HostileInputTest {
         assertTrue(reply.json().getString("detail").startsWith("Unsupported media type"), reply::toString);
       }
     }
+    // The test client speaks HTTP/2 after its first request: a body of unknown length has no Content-Length there.
+    for (int i = 0; i < 2; i++) {
+      Reply streamed = SERVER.api().post(CREATE).token(token).body("a=%zz", "application/x-www-form-urlencoded").withoutLength().send();
+      assertEquals(415, streamed.status(), streamed::toString);
+    }
     assertEquals(404, SERVER.api().get(PROFILE).token(token).send().status(), "nothing was stored");
     Reply ignored = SERVER.api().call("GET", Profiles.BASE + firstId + "/").token(STAFF).body("a=%", "application/x-www-form-urlencoded").send();
     assertEquals(200, ignored.status(), ignored::toString);

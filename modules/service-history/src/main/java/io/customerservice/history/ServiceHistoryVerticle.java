@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Owns service completions: the {@code history} schema, recording a completed service (history
  * row and customer counters in one transaction) and listing a customer's history. Its table
- * references the customers schema, so a customers role must have started once before it.
+ * references the customers schema: until a customers role has migrated it once, this verticle
+ * waits (not serving) and tries again.
  */
 public final class ServiceHistoryVerticle extends DataOwnerVerticle {
 

@@ -47,6 +47,18 @@ public final class Bus {
     }
   }
 
+  /** The future once it has completed, either way, for a test that polls until a request succeeds. */
+  public static <T> Future<T> awaitCompletion(Future<T> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException failed) {
+      // the future holds the failure
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("no answer within " + WAIT_SECONDS + " s", e);
+    }
+    return future;
+  }
+
   public static ServiceFailure failureOf(Future<?> future) {
     try {
       Object value = future.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);

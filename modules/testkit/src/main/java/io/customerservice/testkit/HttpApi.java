@@ -72,6 +72,7 @@ public final class HttpApi {
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String body = "";
+    private boolean lengthDeclared = true;
 
     private Call(String method, String path) {
       this.method = method;
@@ -96,10 +97,25 @@ public final class HttpApi {
       return header("Content-Type", contentType);
     }
 
+    /** Sends the body as a stream of unknown length: chunked over HTTP/1.1, data frames without Content-Length over HTTP/2. */
+    public Call withoutLength() {
+      lengthDeclared = false;
+      return this;
+    }
+
+    private HttpRequest.BodyPublisher publisher() {
+      if (body.isEmpty()) {
+        return HttpRequest.BodyPublishers.noBody();
+      }
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return lengthDeclared ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+          : HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
+    }
+
     public Reply send() {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
           .timeout(Duration.ofSeconds(30))
-          .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+          .method(method, publisher());
       headers.forEach(request::header);
       try {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

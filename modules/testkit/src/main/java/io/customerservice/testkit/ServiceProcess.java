@@ -30,17 +30,32 @@ public final class ServiceProcess implements AutoCloseable {
    * serving no customer API), the launcher has logged that it started.
    */
   public static ServiceProcess start(Path conf, Path log, HttpApi readyApi, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("--conf", conf.toString()));
+    command.addAll(List.of(args));
+    return start(command, log, () -> readyApi == null ? started(log) : ready(readyApi));
+  }
+
+  /** Starts {@code Main subcommand --conf conf} and returns once {@code log} holds {@code line}. */
+  public static ServiceProcess startUntilLogged(String subcommand, Path conf, Path log, String line) throws IOException, InterruptedException {
+    return start(List.of(subcommand, "--conf", conf.toString()), log, () -> Files.readString(log).contains(line));
+  }
+
+  private interface ReadyCheck {
+    boolean ready() throws IOException;
+  }
+
+  private static ServiceProcess start(List<String> args, Path log, ReadyCheck check) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-cp", System.getProperty("java.class.path"), MAIN, "--conf", conf.toString()));
-    command.addAll(List.of(args));
+        "-cp", System.getProperty("java.class.path"), MAIN));
+    command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         fail("the service exited: " + Files.readString(log));
       }
-      if (readyApi == null ? started(log) : ready(readyApi)) {
+      if (check.ready()) {
         return new ServiceProcess(process);
       }
       Thread.sleep(100);
@@ -65,6 +80,19 @@ public final class ServiceProcess implements AutoCloseable {
   /** SIGKILL: no shutdown hook runs. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, without waiting: the process is stopping when this returns. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** The exit code, once the process has exited within {@code seconds}. */
+  public int exitCode(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("the process did not exit within " + seconds + " s");
+    }
+    return process.exitValue();
   }
 
   /** SIGTERM, and the wait for the clean shutdown. */

@@ -1,10 +1,15 @@
 package io.customerservice.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -15,12 +20,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpEdge {
 
+  /**
+   * Published (local only) when this process begins to stop: from then on every edge's
+   * readiness answers 503 while it still serves, so a load balancer stops sending it requests
+   * before its listeners close.
+   */
+  private static final String STOPPING = "customer-service.process.stopping";
+  private static final String UP = "UP";
+  private static final String DOWN = "DOWN";
   private static final int GATEWAY_TIMEOUT = 504;
 
   private final Vertx vertx;
   private final Router router;
   private final AccessLog accessLog;
   private final long idleTimeoutMs;
+  private final MessageConsumer<Void> stopping;
+  private boolean draining;
   private HttpServer server;
 
   private HttpEdge(Vertx vertx, Router router, AccessLog accessLog, long idleTimeoutMs) {
@@ -28,6 +43,12 @@ public final class HttpEdge {
     this.router = router;
     this.accessLog = accessLog;
     this.idleTimeoutMs = idleTimeoutMs;
+    this.stopping = vertx.eventBus().<Void>localConsumer(STOPPING, announced -> draining = true);
+  }
+
+  /** Tells every edge of this process (not of the cluster) that the process is stopping. */
+  public static void announceStopping(Vertx vertx) {
+    vertx.eventBus().publish(STOPPING, null, new DeliveryOptions().setLocalOnly(true));
   }
 
   /**
@@ -51,6 +72,37 @@ public final class HttpEdge {
     return router;
   }
 
+  /**
+   * {@code /health/live}: the process answers HTTP. {@code /health/ready}: 503 once the process
+   * is stopping, else what {@code readiness} reports, and 503 if it has not reported within
+   * {@code timeoutMs}, so a probe is answered well inside a load balancer's own timeout.
+   */
+  public void mountHealth(Readiness readiness, long timeoutMs) {
+    router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", UP)));
+    router.get("/health/ready").handler(ctx -> ready(ctx, readiness, timeoutMs));
+  }
+
+  private void ready(RoutingContext ctx, Readiness readiness, long timeoutMs) {
+    if (draining) {
+      answer(ctx, new Readiness.Report(false, new JsonObject().put("process", "stopping")));
+      return;
+    }
+    Promise<Readiness.Report> bounded = Promise.promise();
+    long timer = vertx.setTimer(timeoutMs, late -> bounded.tryComplete(
+        new Readiness.Report(false, new JsonObject().put("process", "no answer from the checks within " + timeoutMs + " ms"))));
+    readiness.check().onComplete(checked -> {
+      vertx.cancelTimer(timer);
+      bounded.tryComplete(checked.succeeded() ? checked.result()
+          : new Readiness.Report(false, new JsonObject().put("process", "check failed: " + checked.cause().getMessage())));
+    });
+    bounded.future().onSuccess(report -> answer(ctx, report));
+  }
+
+  private static void answer(RoutingContext ctx, Readiness.Report report) {
+    Responses.json(ctx, report.ready() ? 200 : 503,
+        new JsonObject().put("status", report.ready() ? UP : DOWN).put("checks", report.checks()));
+  }
+
   /** Starts the server; a failure says where it tried to listen (the transport's own message does not). */
   public Future<HttpServer> listen(String host, int port) {
     // A connection that sends nothing for as long as a request may take is closed: a client that
@@ -67,6 +119,6 @@ public final class HttpEdge {
   /** Stops accepting connections, lets requests in flight finish up to the grace period, then writes their access lines. */
   public Future<Void> shutdown(long graceMs) {
     Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
-    return drained.andThen(done -> accessLog.flush());
+    return drained.andThen(done -> accessLog.flush()).eventually(stopping::unregister);
   }
 }

@@ -37,18 +37,43 @@ final class JsonBodies implements Handler<RoutingContext> {
     if (MediaType.parse(header).map(MediaType::isJson).orElse(false)) {
       reader.handle(ctx);
     } else if (declaresBody(request)) {
-      ctx.fail(new HttpProblem(415, "Unsupported media type \"" + echoed(header) + "\" in request."));
+      refuse(ctx, header);
+    } else if (request.version() == HttpVersion.HTTP_2 && !request.isEnded()) {
+      awaitNoBody(ctx, header);
     } else {
       ctx.next();
     }
   }
 
   private static boolean declaresBody(HttpServerRequest request) {
-    if (request.version() == HttpVersion.HTTP_2) {
-      return !request.isEnded(); // HTTP/2 frames a body without Content-Length: one is coming if the stream is open
-    }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !length.strip().equals("0"));
+  }
+
+  /**
+   * HTTP/2 frames a body without Content-Length, and a stream is still open when its headers
+   * are handled even if nothing follows them: the first byte of data is the refusal, the end
+   * of the stream with none lets the request through. Nothing is kept.
+   */
+  private static void awaitNoBody(RoutingContext ctx, String header) {
+    HttpServerRequest request = ctx.request();
+    boolean[] refused = {false};
+    request.handler(chunk -> {
+      if (chunk.length() > 0 && !refused[0]) {
+        refused[0] = true;
+        refuse(ctx, header);
+      }
+    });
+    request.endHandler(end -> {
+      if (!refused[0]) {
+        ctx.next();
+      }
+    });
+    request.resume();
+  }
+
+  private static void refuse(RoutingContext ctx, String header) {
+    ctx.fail(new HttpProblem(415, "Unsupported media type \"" + echoed(header) + "\" in request."));
   }
 
   private static String echoed(String header) {

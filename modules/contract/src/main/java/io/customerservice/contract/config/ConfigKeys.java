@@ -122,6 +122,8 @@ public final class ConfigKeys {
   public static final String HISTORY_INSTANCES = "history.instances";
   public static final String HISTORY_MAX_CLOCK_SKEW_SECONDS = "history.max-clock-skew-seconds";
   public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
+  public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
+  public static final String HEALTH_READY_TIMEOUT_MS = "health.ready-timeout-ms";
 
   private ConfigKeys() {
   }

@@ -50,6 +50,16 @@ public final class Settings {
     return integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
   }
 
+  /** How long a stopping process keeps serving, with readiness at 503, before it closes its listeners. */
+  public int shutdownDrainMs() {
+    return integer(ConfigKeys.SHUTDOWN_DRAIN_MS, 0, 600_000);
+  }
+
+  /** How long {@code /health/ready} waits for its checks before it answers 503. */
+  public int readyTimeoutMs() {
+    return integer(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 10, 60_000);
+  }
+
   /** How long a caller waits for an event-bus answer. */
   public int requestTimeoutMs() {
     return integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);

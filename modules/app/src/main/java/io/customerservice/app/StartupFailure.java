@@ -1,0 +1,106 @@
+package io.customerservice.app;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Why a process could not start, in one sentence an operator can act on: what failed, and the
+ * setting or step that fixes it. The failure's own chain (Flyway, JDBC, Netty) says the same in
+ * forty lines; it goes to DEBUG.
+ */
+final class StartupFailure {
+
+  private static final String BAD_DATABASE = "3D000";
+  private static final String BAD_PASSWORD = "28P01";
+  private static final String NO_SUCH_ROLE = "28000";
+  private static final String LISTEN = "cannot listen on ";
+
+  private StartupFailure() {
+  }
+
+  /** The sentence for {@code failure}; {@code settings} (null if they were never read) names the keys. */
+  static String describe(Throwable failure, AppSettings settings) {
+    String database = settings == null ? "the configured PostgreSQL" : settings.database().describe();
+    return sqlState(failure).map(state -> switch (state) {
+      case BAD_DATABASE -> database + ": the database does not exist. Create it, or set "
+          + key(ConfigKeys.DB_DATABASE) + " to one that does.";
+      case BAD_PASSWORD, NO_SUCH_ROLE -> database + " refused the login (" + deepest(failure).getMessage() + "). Check "
+          + key(ConfigKeys.DB_USER) + " and " + key(ConfigKeys.DB_PASSWORD) + ".";
+      default -> null;
+    }).or(() -> find(failure, ConnectException.class).map(refused -> "No PostgreSQL answers at " + database
+        + " (" + refused.getMessage() + "). Start it, or set " + key(ConfigKeys.DB_HOST) + " and " + key(ConfigKeys.DB_PORT) + "."))
+      .or(() -> find(failure, UnknownHostException.class).map(unknown -> "The database host " + unknown.getMessage()
+        + " does not resolve. Set " + key(ConfigKeys.DB_HOST) + " to a name or address this machine can reach."))
+      .or(() -> inUse(failure).map(listen -> listen + ": another process holds that port. Stop it, or set "
+        + portKey(listen, settings) + " to a free one."))
+      .or(() -> find(failure, FileSystemException.class).map(file -> "Cannot write " + file.getFile()
+        + (file.getReason() == null ? "" : " (" + file.getReason() + ")") + ". Make it a directory this user can write, or set "
+        + key(ConfigKeys.DB_EMBEDDED_DATA_DIR) + " and " + key(ConfigKeys.JWT_DEV_SECRET_FILE) + " to paths under one."))
+      .orElseGet(() -> failure.getMessage() == null ? failure.toString() : failure.getMessage());
+  }
+
+  /** The key of the port in {@code listen}, as far as the settings tell. */
+  private static String portKey(String listen, AppSettings settings) {
+    if (settings != null && settings.http() != null && listen.endsWith(":" + settings.http().port())) {
+      return key(ConfigKeys.HTTP_PORT);
+    }
+    if (settings != null && settings.auth() != null && listen.endsWith(":" + settings.auth().port())) {
+      return key(ConfigKeys.AUTH_PORT);
+    }
+    return key(ConfigKeys.HTTP_PORT) + " or " + key(ConfigKeys.AUTH_PORT);
+  }
+
+  private static String key(String key) {
+    return key + " (" + ConfigKeys.environmentName(key) + ")";
+  }
+
+  private static Optional<String> sqlState(Throwable failure) {
+    return find(failure, SQLException.class).map(SQLException::getSQLState)
+        .or(() -> find(failure, PgException.class).map(PgException::getSqlState));
+  }
+
+  /** The edge's "cannot listen on host:port", when the port is taken. */
+  private static Optional<String> inUse(Throwable failure) {
+    if (!chain(failure, cause -> cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+      return Optional.empty();
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().startsWith(LISTEN)) {
+        return Optional.of("C" + cause.getMessage().split(": ", 2)[0].substring(1));
+      }
+    }
+    return Optional.of("Cannot listen");
+  }
+
+  private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return Optional.of(type.cast(cause));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean chain(Throwable failure, Function<Throwable, Boolean> test) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (test.apply(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable deepest(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
