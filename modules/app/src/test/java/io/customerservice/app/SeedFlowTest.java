@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedFlowTest {
 
   @Test
-  void registerCreateReadUpdateAcrossBothServices(@TempDir Path dir) throws Exception {
+  void registerLogInCreateReadUpdateAsTheDjangoFrontendDoes(@TempDir Path dir) throws Exception {
     int authPort = FreePort.find();
     int apiPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
@@ -40,7 +40,13 @@ class SeedFlowTest {
           .put("email", "test@example.com").put("first_name", "Test").put("last_name", "User")
           .put("phone_number", "+15551234567").put("password1", "Pass123!").put("password2", "Pass123!")).send();
       assertEquals(201, registered.status(), registered.toString());
-      String access = registered.json().getJsonObject("tokens").getString("access");
+      assertNotNull(registered.json().getJsonObject("tokens").getString("access"), "registration answers the seed's {user, tokens}");
+
+      // 1b. Log in as the Django frontend does: simplejwt's pair at the top level
+      Reply login = auth.post("/api/auth/login/").json(new JsonObject().put("email", "test@example.com").put("password", "Pass123!")).send();
+      assertEquals(200, login.status(), login.toString());
+      String access = login.json().getString("access");
+      assertNotNull(login.json().getString("refresh"));
 
       // 2. Create the profile with the returned token (step 2)
       Reply created = customers.post("/api/v1/customers/profile/create/").token(access).json(new JsonObject()
@@ -48,24 +54,23 @@ class SeedFlowTest {
           .put("postal_code", "97201").put("country", "USA")).send();
       assertEquals(201, created.status(), created.toString());
 
-      // 3. Read it back, the user data merged from the authentication service
+      // 3. Read it back, the user data merged from the authentication service at the top level (profile.email)
       JsonObject profile = customers.get("/api/v1/customers/profile/").token(access).send().json();
       assertTrue(profile.getBoolean("user_data_complete"), profile.encode());
-      assertEquals("+15551234567", profile.getJsonObject("user").getString("phone_number"));
-      assertEquals("test@example.com", profile.getJsonObject("user").getString("email"));
+      assertEquals("+15551234567", profile.getString("phone_number"));
+      assertEquals("test@example.com", profile.getString("email"));
 
       // 4. Update the user at the authentication service; the next profile read shows it
       Reply updated = auth.patch("/api/auth/profile/update/").token(access)
           .json(new JsonObject().put("first_name", "Grace").put("phone_number", "+15557654321")).send();
       assertEquals(200, updated.status(), updated.toString());
       JsonObject after = customers.get("/api/v1/customers/profile/").token(access).send().json();
-      assertEquals("Grace", after.getJsonObject("user").getString("first_name"));
-      assertEquals("+15557654321", after.getJsonObject("user").getString("phone_number"));
+      assertEquals("Grace", after.getString("first_name"));
+      assertEquals("+15557654321", after.getString("phone_number"));
 
-      // Login works too, and its token is as good at the customer service
-      Reply login = auth.post("/api/auth/login/").json(new JsonObject().put("email", "test@example.com").put("password", "Pass123!")).send();
-      assertEquals(200, login.status());
-      assertEquals(200, customers.get("/api/v1/customers/profile/").token(login.json().getJsonObject("tokens").getString("access")).send().status());
+      // The refresh token gives a new access token that is as good at the customer service
+      Reply refreshed = auth.post("/api/auth/token/refresh/").json(new JsonObject().put("refresh", login.json().getString("refresh"))).send();
+      assertEquals(200, customers.get("/api/v1/customers/profile/").token(refreshed.json().getString("access")).send().status());
     }
   }
 }

@@ -43,7 +43,7 @@ class WholeAppTest {
           .put("postal_code", "97201").put("country", "USA")).send();
       assertEquals(201, created.status(), created.toString());
       assertEquals(user.toString(), created.json().getString("user_id"));
-      assertEquals("ada@example.com", created.json().getJsonObject("user").getString("email"));
+      assertEquals("ada@example.com", created.json().getString("email"));
       assertEquals(200, api.get("/health/ready").send().status());
     } finally {
       Bus.await(vertx.close());

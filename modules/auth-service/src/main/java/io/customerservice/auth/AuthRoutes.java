@@ -30,7 +30,8 @@ final class AuthRoutes {
 
   static final String BASE = "/api/auth";
   private static final String TOKEN_INVALID = "Token is invalid or expired";
-  private static final String LOGIN_REFUSED = "Unable to log in with provided credentials.";
+  /** simplejwt's TokenObtainPairView, word for word: a wrong email and a wrong password read the same. */
+  private static final String LOGIN_REFUSED = "No active account found with the given credentials";
   private static final Map<String, ServiceFailure> CONSTRAINT_FACTS = UserRepository.CONSTRAINT_FACTS;
   private static final Set<String> PROFILE_FIELDS = Set.of(UserInput.EMAIL, UserInput.FIRST_NAME, UserInput.LAST_NAME, UserInput.PHONE);
 
@@ -68,7 +69,7 @@ final class AuthRoutes {
     router.post(BASE + "/users").handler(this::createUser);
   }
 
-  /** Always a new customer; staff users come from an admin or the create-user command. */
+  /** Always a new customer, answered as the seed's register view does ({@code user} and {@code tokens}); staff users come from an admin or the create-user command. */
   private void register(RoutingContext ctx) {
     JsonObject user = input.registration(JsonBody.of(ctx));
     if (!throttle.tryRegistration(clients.of(ctx.request()))) {
@@ -104,13 +105,13 @@ final class AuthRoutes {
             hasher.matches(password, found == null ? unknownUserHash : found.getString(UserInput.PASSWORD)) && found != null)
         .map(matches -> {
           if (!matches) {
-            throw HttpProblem.invalid(FieldErrors.NON_FIELD_ERRORS, LOGIN_REFUSED);
+            throw HttpProblem.notAuthenticated(LOGIN_REFUSED, null);
           }
           throttle.loggedIn(emailKey, address);
           found.remove(UserInput.PASSWORD);
           return found;
         }))
-        .onComplete(user -> Responses.json(ctx, 200, withTokens(user)), ctx::fail);
+        .onComplete(user -> Responses.json(ctx, 200, tokens.pair(user).put("user", user)), ctx::fail);
   }
 
   /** simplejwt's TokenRefreshView: a new access token, with the user's current data. */

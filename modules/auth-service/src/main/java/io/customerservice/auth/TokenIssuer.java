@@ -36,7 +36,7 @@ final class TokenIssuer {
 
   /** {@code {"access": ..., "refresh": ...}} for a user. */
   JsonObject pair(JsonObject user) {
-    return new JsonObject().put(ACCESS, access(user)).put(REFRESH, sign(claims(user, REFRESH), (int) lifetimes.refreshLifetime().toSeconds()));
+    return new JsonObject().put(REFRESH, sign(claims(user, REFRESH), (int) lifetimes.refreshLifetime().toSeconds())).put(ACCESS, access(user));
   }
 
   String access(JsonObject user) {

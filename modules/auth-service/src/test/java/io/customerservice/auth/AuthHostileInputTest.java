@@ -122,7 +122,7 @@ class AuthHostileInputTest {
     List<CompletableFuture<HttpResponse<String>>> guesses = IntStream.range(0, 12)
         .mapToObj(i -> client.sendAsync(wrong, HttpResponse.BodyHandlers.ofString())).toList();
     List<Integer> statuses = guesses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).sorted().toList();
-    assertEquals(5, statuses.stream().filter(s -> s == 400).count(), statuses::toString);
+    assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses::toString);
     assertEquals(7, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
     assertEquals(429, login(api, email, PASSWORD, null).status(), "the right password waits too");
   }
@@ -131,8 +131,8 @@ class AuthHostileInputTest {
   void refusedAttemptsDoNotPushTheEndOfTheWindowBack() throws InterruptedException {
     String email = newEmail();
     assertEquals(201, windowed.post("/api/auth/register/").json(registration(email)).send().status());
-    assertEquals(400, login(windowed, email, "Wrong123!", null).status());
-    assertEquals(400, login(windowed, email, "Wrong123!", null).status());
+    assertEquals(401, login(windowed, email, "Wrong123!", null).status());
+    assertEquals(401, login(windowed, email, "Wrong123!", null).status());
     long lastCounted = System.nanoTime();
     while (System.nanoTime() - lastCounted < 1_800_000_000L) {
       assertEquals(429, login(windowed, email, "Wrong123!", null).status());
@@ -157,11 +157,11 @@ class AuthHostileInputTest {
     Reply taken = api.post("/api/auth/register/").json(registration(local.toUpperCase(java.util.Locale.ROOT) + "@EXAMPLE.COM")).send();
     assertEquals(List.of("A user with that email already exists."), taken.json().getJsonArray("email").getList());
     for (int i = 0; i < 5; i++) {
-      assertEquals(400, login(api, email, "Wrong123!", null).status());
+      assertEquals(401, login(api, email, "Wrong123!", null).status());
     }
     assertEquals(429, login(api, "I" + email.substring(1).toUpperCase(java.util.Locale.ROOT), PASSWORD, null).status(), "any case is the same email");
     Reply dotted = login(api, "\u0130" + email.substring(1), PASSWORD, null);
-    assertEquals(400, dotted.status(), "U+0130 is another email, not a way into ivan's account: " + dotted);
+    assertEquals(401, dotted.status(), "U+0130 is another email, not a way into ivan's account: " + dotted);
   }
 
   @Test
@@ -178,18 +178,18 @@ class AuthHostileInputTest {
   @Test
   void behindATrustedProxyEachClientHasItsOwnLimitAndCannotForgeAnother() {
     for (int i = 0; i < 3; i++) {
-      assertEquals(400, login(proxied, newEmail(), "Wrong123!", "203.0.113.1, 10.0.0.7").status());
+      assertEquals(401, login(proxied, newEmail(), "Wrong123!", "203.0.113.1, 10.0.0.7").status());
     }
     assertEquals(429, login(proxied, newEmail(), "Wrong123!", "203.0.113.1, 10.0.0.7").status());
     assertEquals(429, login(proxied, newEmail(), "Wrong123!", "198.51.100.9, 203.0.113.1, 10.0.0.7").status(),
         "what the client wrote left of its own address is not believed");
-    assertEquals(400, login(proxied, newEmail(), "Wrong123!", "203.0.113.2, 10.0.0.7").status(), "another client behind the proxy is not locked out");
+    assertEquals(401, login(proxied, newEmail(), "Wrong123!", "203.0.113.2, 10.0.0.7").status(), "another client behind the proxy is not locked out");
   }
 
   @Test
   void withoutATrustedProxyForwardedForIsIgnored() {
     for (int i = 0; i < 3; i++) {
-      assertEquals(400, login(direct, newEmail(), "Wrong123!", "203.0.113." + i).status());
+      assertEquals(401, login(direct, newEmail(), "Wrong123!", "203.0.113." + i).status());
     }
     assertEquals(429, login(direct, newEmail(), "Wrong123!", "203.0.113.99").status());
   }

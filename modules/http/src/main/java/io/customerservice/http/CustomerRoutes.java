@@ -15,7 +15,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.customerservice.contract.customer.Uuids;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The seed's customer endpoints. Self-service routes act on the token's own user, never on an id
@@ -44,7 +46,7 @@ final class CustomerRoutes {
     routes.customer(HttpMethod.PATCH, "/profile/update/", ctx -> updateProfile(ctx, CustomerValidation.Mode.PARTIAL));
     routes.customer(HttpMethod.PUT, "/profile/update/", ctx -> updateProfile(ctx, CustomerValidation.Mode.COMPLETE));
     routes.customer(HttpMethod.DELETE, "/profile/delete/", this::deleteProfile);
-    routes.customer(HttpMethod.POST, "/check_profile_exists/", this::checkProfileExists);
+    routes.anyRole(HttpMethod.POST, "/check_profile_exists/", this::checkProfileExists);
   }
 
   void mountStaffRoutes(GuardedRoutes routes) {
@@ -82,13 +84,29 @@ final class CustomerRoutes {
     delete(ctx, CustomerKey.ofUser(AuthenticatedUser.of(ctx).userId()));
   }
 
+  /** For the caller, or, with {@code user_id}, for that user: staff may name anyone, a customer only themselves. */
   private void checkProfileExists(RoutingContext ctx) {
-    JsonObject body = JsonBody.of(ctx);
-    if (!body.isEmpty()) {
-      throw HttpProblem.invalid(body.fieldNames().iterator().next(), "This endpoint takes no fields: it answers for the token's user.");
+    AuthenticatedUser caller = AuthenticatedUser.of(ctx);
+    UUID user = askedAbout(JsonBody.of(ctx), caller);
+    if (!user.equals(caller.userId()) && !RoleCheck.STAFF.allows(caller)) {
+      throw HttpProblem.forbidden();
     }
-    bus.request(CUSTOMERS_PROFILE_EXISTS, CustomerMessages.exists(AuthenticatedUser.of(ctx).userId()), ctx)
+    bus.request(CUSTOMERS_PROFILE_EXISTS, CustomerMessages.exists(user), ctx)
         .onComplete(reply -> Responses.json(ctx, 200, reply), ctx::fail);
+  }
+
+  private static UUID askedAbout(JsonObject body, AuthenticatedUser caller) {
+    for (String name : body.fieldNames()) {
+      if (!name.equals(CustomerKey.USER_ID)) {
+        throw HttpProblem.invalid(name, "This field is not allowed: the only field is user_id.");
+      }
+    }
+    Object named = body.getValue(CustomerKey.USER_ID);
+    if (named == null) {
+      return caller.userId();
+    }
+    return (named instanceof String text ? Uuids.parse(text) : java.util.Optional.<UUID>empty())
+        .orElseThrow(() -> HttpProblem.invalid(CustomerKey.USER_ID, "Must be a valid UUID."));
   }
 
   // Staff: any customer, by the id in the path.

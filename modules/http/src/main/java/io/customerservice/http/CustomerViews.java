@@ -10,20 +10,28 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.customerservice.contract.customer.CustomerField;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The seed's CustomerWithUserData: the customer, a read-only {@code user} object with the user's
- * data from the authentication service, and {@code user_data_complete}, false when that data
- * could not be had fresh (then the token's data, or the last known copy, stands in). Also the
+ * The seed's CustomerWithUserDataSerializer: the customer with the user's {@code email},
+ * {@code first_name}, {@code last_name} and {@code phone_number} from the authentication service
+ * as read-only top-level fields, and {@code user_data_complete}, false when that data could not be
+ * had fresh (then the token's data, or the last known copy, stands in; what nobody knows is null).
+ * Empty optional text is {@code ""}, as Django's {@code CharField(blank=True)} gives it. Also the
  * ETag that goes with a customer, and the customer id of a staff path.
  */
 final class CustomerViews {
 
-  static final String USER = "user";
   static final String COMPLETE = "user_data_complete";
+  /** The user's fields a representation carries; the user's id is the customer's {@code user_id} already. */
+  static final List<String> USER_FIELDS = List.of("email", "first_name", "last_name", "phone_number");
+  private static final List<String> BLANK_TEXT = CustomerField.writableFields().stream()
+      .filter(field -> !field.required() && (field.kind() == CustomerField.Kind.TEXT || field.kind() == CustomerField.Kind.PHONE))
+      .map(CustomerField::json).toList();
   private static final String ID = "id";
 
   private final UserDirectory directory;
@@ -42,7 +50,7 @@ final class CustomerViews {
   /** For staff, about any customer. */
   Future<JsonObject> staff(JsonObject customer, RoutingContext ctx) {
     return directory.user(UUID.fromString(customer.getString(CustomerKey.USER_ID)), ctx)
-        .map(answer -> merged(customer, answer, idOnly(customer)));
+        .map(answer -> merged(customer, answer, null));
   }
 
   /** For staff, a list page: every row's user in one request. */
@@ -55,9 +63,7 @@ final class CustomerViews {
       for (Object row : customers) {
         JsonObject customer = (JsonObject) row;
         JsonObject user = users.getJsonObject(customer.getString(CustomerKey.USER_ID));
-        rows.add(customer
-            .put(USER, user != null ? user : idOnly(customer))
-            .put(COMPLETE, user != null && answer.getBoolean(AuthMessages.COMPLETE)));
+        rows.add(view(customer, user, user != null && answer.getBoolean(AuthMessages.COMPLETE)));
       }
       return rows;
     });
@@ -81,13 +87,20 @@ final class CustomerViews {
    */
   private static JsonObject merged(JsonObject customer, JsonObject answer, JsonObject fallback) {
     boolean have = answer != null;
-    return customer
-        .put(USER, have ? answer.getJsonObject(AuthMessages.USER) : fallback)
-        .put(COMPLETE, have && !answer.getBoolean(AuthMessages.STALE));
+    return view(customer, have ? answer.getJsonObject(AuthMessages.USER) : fallback, have && !answer.getBoolean(AuthMessages.STALE));
   }
 
-  private static JsonObject idOnly(JsonObject customer) {
-    return new JsonObject().put(ID, customer.getString(CustomerKey.USER_ID));
+  /** {@code user} null: nothing is known of the user. */
+  private static JsonObject view(JsonObject customer, JsonObject user, boolean complete) {
+    for (String blank : BLANK_TEXT) {
+      if (customer.getValue(blank) == null) {
+        customer.put(blank, "");
+      }
+    }
+    for (String field : USER_FIELDS) {
+      customer.put(field, user == null ? null : user.getValue(field));
+    }
+    return customer.put(COMPLETE, complete);
   }
 
   private static String abbreviated(String text) {

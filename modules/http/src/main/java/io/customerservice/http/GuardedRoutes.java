@@ -26,6 +26,11 @@ final class GuardedRoutes {
     add(method, path, RoleCheck.CUSTOMERS, handler);
   }
 
+  /** A route for every role, which decides itself what the caller may see. */
+  void anyRole(HttpMethod method, String path, Handler<RoutingContext> handler) {
+    add(method, path, RoleCheck.ANY_ROLE, handler);
+  }
+
   /** A staff route: employees and admins. */
   void staff(HttpMethod method, String path, Handler<RoutingContext> handler) {
     add(method, path, RoleCheck.STAFF, handler);

@@ -12,6 +12,7 @@ final class RoleCheck implements Handler<RoutingContext> {
 
   static final RoleCheck CUSTOMERS = new RoleCheck(EnumSet.of(UserRole.CUSTOMER));
   static final RoleCheck STAFF = new RoleCheck(EnumSet.of(UserRole.EMPLOYEE, UserRole.ADMIN));
+  static final RoleCheck ANY_ROLE = new RoleCheck(EnumSet.of(UserRole.CUSTOMER, UserRole.EMPLOYEE, UserRole.ADMIN));
 
   private final Set<UserRole> allowed;
 
@@ -19,9 +20,13 @@ final class RoleCheck implements Handler<RoutingContext> {
     this.allowed = allowed;
   }
 
+  boolean allows(AuthenticatedUser user) {
+    return user.role().filter(allowed::contains).isPresent();
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    if (AuthenticatedUser.of(ctx).role().filter(allowed::contains).isPresent()) {
+    if (allows(AuthenticatedUser.of(ctx))) {
       ctx.next();
     } else {
       ctx.fail(HttpProblem.forbidden());

@@ -49,11 +49,14 @@ class SelfServiceApiTest {
     assertEquals("Portland", body.getString("city"));
     assertEquals("Oregon", body.getString("state"));
     assertFalse(body.getBoolean("is_business_customer"));
-    JsonObject user = body.getJsonObject("user");
-    assertEquals(userId.toString(), user.getString("id"));
-    assertEquals("Test", user.getString("first_name"));
-    assertEquals("User", user.getString("last_name"));
-    assertTrue(user.getString("email").endsWith("@example.com"));
+    assertEquals("Test", body.getString("first_name"), "the user's data at the top level, as CustomerWithUserDataSerializer gives it");
+    assertEquals("User", body.getString("last_name"));
+    assertTrue(body.getString("email").endsWith("@example.com"));
+    assertTrue(body.containsKey("phone_number"));
+    assertFalse(body.containsKey("user"), "no nested copy");
+    for (String blank : List.of("company_name", "business_type", "tax_id", "emergency_contact_name", "emergency_contact_phone", "emergency_contact_relationship")) {
+      assertEquals("", body.getValue(blank), blank + " is \"\" when empty, as Django's CharField(blank=True)");
+    }
     assertEquals("\"v1\"", reply.header("ETag"));
     assertEquals(Profiles.BASE + body.getString("id") + "/", reply.header("Location"));
     assertEquals("application/json", reply.header("Content-Type"));
@@ -191,7 +194,7 @@ class SelfServiceApiTest {
             assertEquals(200, reply.status(), reply.toString());
             assertEquals(users.get(i).toString(), reply.json().getString("user_id"));
             assertEquals("City of " + users.get(i), reply.json().getString("city"));
-            assertEquals(users.get(i).toString(), reply.json().getJsonObject("user").getString("id"));
+            assertEquals("user-" + users.get(i).toString().substring(0, 8) + "@example.com", reply.json().getString("email"));
           } else {
             assertEquals(404, reply.status(), reply.toString());
           }
@@ -220,7 +223,8 @@ class SelfServiceApiTest {
     assertEquals(new JsonObject().put("exists", false).putNull("customer_id"), SERVER.api().post(EXISTS).token(token).send().json());
     String id = create(token).json().getString("id");
     assertEquals(new JsonObject().put("exists", true).put("customer_id", id), SERVER.api().post(EXISTS).token(token).send().json());
-    assertEquals(400, SERVER.api().post(EXISTS).token(token).json(new JsonObject().put("user_id", UUID.randomUUID().toString())).send().status());
+    assertEquals(403, SERVER.api().post(EXISTS).token(token).json(new JsonObject().put("user_id", UUID.randomUUID().toString())).send().status(),
+        "a customer asks only about themselves");
   }
 
   /** Unwraps executor futures in a stream. */

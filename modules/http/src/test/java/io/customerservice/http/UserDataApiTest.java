@@ -55,8 +55,8 @@ class UserDataApiTest {
 
       JsonObject profile = server.api.get(Profiles.BASE + "profile/").token(token).send().json();
       assertTrue(profile.getBoolean("user_data_complete"));
-      assertEquals("+15551234567", profile.getJsonObject("user").getString("phone_number"));
-      assertEquals("ada@example.com", profile.getJsonObject("user").getString("email"));
+      assertEquals("+15551234567", profile.getString("phone_number"));
+      assertEquals("ada@example.com", profile.getString("email"));
       assertEquals("Bearer " + token, upstream.lastAuthorization(), "the caller's token is forwarded");
     }
   }
@@ -82,7 +82,7 @@ class UserDataApiTest {
         List<Future<Reply>> replies = pool.invokeAll(reads);
         for (int i = 0; i < users.size(); i++) {
           JsonObject profile = replies.get(i).get().json();
-          assertEquals(users.get(i) + "@example.com", profile.getJsonObject("user").getString("email"));
+          assertEquals(users.get(i) + "@example.com", profile.getString("email"));
           assertTrue(profile.getBoolean("user_data_complete"));
         }
       } finally {
@@ -105,8 +105,8 @@ class UserDataApiTest {
         Reply reply = server.api.get(Profiles.BASE + "profile/").token(token).send();
         assertEquals(200, reply.status(), "never a 5xx: " + reply);
         assertFalse(reply.json().getBoolean("user_data_complete"));
-        assertEquals("Test", reply.json().getJsonObject("user").getString("first_name"));
-        assertNull(reply.json().getJsonObject("user").getString("phone_number"));
+        assertEquals("Test", reply.json().getString("first_name"));
+        assertNull(reply.json().getString("phone_number"));
       }
       Reply ready = server.api.get("/health/ready").send();
       assertEquals(200, ready.status(), "the API still serves");
@@ -133,7 +133,7 @@ class UserDataApiTest {
       assertEquals(5, page.getJsonArray("results").size());
       page.getJsonArray("results").forEach(row -> {
         assertTrue(((JsonObject) row).getBoolean("user_data_complete"));
-        assertTrue(((JsonObject) row).getJsonObject("user").getString("phone_number").startsWith("+1555"));
+        assertTrue(((JsonObject) row).getString("phone_number").startsWith("+1555"));
       });
       assertEquals(1, sent.get(Addresses.AUTH_USERS_GET_MANY).get());
       assertNull(sent.get(Addresses.AUTH_USERS_GET), "no lookup per row");
