@@ -7,9 +7,8 @@ import io.customerservice.contract.config.Settings;
 record VertxSettings(int eventLoops, boolean preferNativeTransport) {
 
   /**
-   * 0 event loops means one per core, not Vert.x's two: nothing here blocks a loop, and on two
-   * cores two loops served about a tenth more profile reads than four, and the split a sixth more
-   * (fewer hand-offs between threads; bench/README.md).
+   * 0 event loops means one per core, not Vert.x's two: nothing here blocks a loop, and more
+   * loops than cores only add hand-offs between threads (measured in bench/README.md).
    */
   static VertxSettings from(Settings settings) {
     int eventLoops = settings.integer(ConfigKeys.VERTX_EVENT_LOOPS, 0, 1024);

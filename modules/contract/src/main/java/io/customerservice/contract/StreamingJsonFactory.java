@@ -8,7 +8,7 @@ import io.vertx.core.spi.json.JsonCodec;
  * Vert.x's JSON codec on jackson-core's streaming reader and writer, for every JsonObject and
  * JsonArray of the process (registered in META-INF/services). Vert.x would otherwise pick its
  * databind codec, because Flyway brings jackson-databind along; that one looks up a serializer
- * per value and took a tenth of a profile read's time. Our documents hold only JSON's own types
+ * per value, a cost the hot path measured (bench/README.md). Our documents hold only JSON's own types
  * (and Instant, which this codec writes the same way), so the bytes are the same.
  */
 public final class StreamingJsonFactory implements JsonFactory {

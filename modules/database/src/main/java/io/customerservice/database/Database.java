@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * A data-owning verticle's connections to PostgreSQL. The pool serves transactions and statements
  * that may take a while (pages, counts). {@code lookups} serves short statements by key, pipelined
- * (the database's CPU per profile read went from 38 to 21 µs) and, through
- * {@link #coalescedLookups}, many keys to a statement (from 15.5 to 7 µs, through the socket).
+ * (fewer wake-ups of the database per read) and, through {@link #coalescedLookups}, many keys to
+ * a statement (one round trip and one execution for many reads; bench/README.md has the figures).
  * Nothing slow may go there, for whatever waits behind it on its connection waits as long.
  *
  * @param lookupConnections how many connections {@code lookups} has

@@ -24,7 +24,7 @@ final class DatabasePool {
   /**
    * Lookups by a unique key take an array of keys ({@code key = ANY($1)}), whose custom plan
    * PostgreSQL rates cheaper than the generic one: left to choose, it plans every execution again
-   * (75 µs, several times the lookup itself). The generic plan is the one wanted for any number of keys.
+   * (costing several times the lookup itself). The generic plan is the one wanted for any number of keys.
    */
   private static final String PLAN_CACHE_MODE = "plan_cache_mode";
   private static final String FORCE_GENERIC_PLAN = "force_generic_plan";

@@ -23,8 +23,8 @@ import java.util.UUID;
  * data is partial.
  *
  * <p>One user's lookups asked during one turn of the event loop travel as one
- * {@code auth.users.get-many} (see {@link CoalescedLookups}); the request's own bus round trip
- * was about 3.5 µs of the loop's 23 µs per profile read. Each user is looked up with the token of
+ * {@code auth.users.get-many} (see {@link CoalescedLookups}): a bus round trip per read was a
+ * measurable part of the hot path. Each user is looked up with the token of
  * the first caller who asked for them in that turn: a customer asks only for themselves, staff for
  * anyone, so that token is always one allowed to see that user.
  */

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request on the {@code access} logger, handed over in batches. A logging call per
- * request cost a write(2) and, as often as not, a futex wake-up of the logging thread: a fifth
- * of {@code GET profile/}'s throughput (bench/README.md). Lines gather on the event loop that
+ * request cost a write(2) and, as often as not, a futex wake-up of the logging thread, a large
+ * part of {@code GET profile/}'s throughput (bench/README.md). Lines gather on the event loop that
  * served them and go to the logger together, at most {@link #FLUSH_DELAY_MS} later, at once when
  * {@link #BATCH_CHARS} are waiting, and when the server shuts down. One instance per HTTP server,
  * used only from its verticle's event loop.

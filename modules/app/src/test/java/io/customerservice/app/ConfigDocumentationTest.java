@@ -1,0 +1,71 @@
+package io.customerservice.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.testkit.TestConfig;
+import io.vertx.core.json.JsonObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * conf/application.json is the one source of the configuration: the keys the code names and the
+ * README's table (key, variable, default) must be exactly its keys and defaults.
+ */
+class ConfigDocumentationTest {
+
+  private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\| (`[^`]*`|empty) \\|");
+
+  @Test
+  void theReadmesTableListsEveryKeyWithItsVariableAndDefault() throws Exception {
+    JsonObject defaults = TestConfig.defaults();
+    Map<String, String[]> documented = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(readme())) {
+      Matcher row = ROW.matcher(line);
+      if (row.find()) {
+        documented.put(row.group(1), new String[] {row.group(2), row.group(3)});
+      }
+    }
+    assertEquals(new TreeSet<>(defaults.fieldNames()), new TreeSet<>(documented.keySet()), "the README's table and conf/application.json");
+    documented.forEach((key, columns) -> {
+      assertEquals(ConfigKeys.environmentName(key), columns[0], key);
+      String value = String.valueOf(defaults.getValue(key));
+      assertEquals(value.isEmpty() ? "empty" : "`" + value + "`", columns[1], "the README's default of " + key);
+    });
+  }
+
+  @Test
+  void theKeysTheCodeNamesAreTheKeysOfTheDefaults() throws Exception {
+    Set<String> named = new TreeSet<>();
+    for (Field field : ConfigKeys.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        named.add((String) field.get(null));
+      }
+    }
+    Set<String> perRole = new TreeSet<>();
+    for (Role role : Role.values()) {
+      perRole.add(role.instancesKey());
+    }
+    Set<String> expected = new TreeSet<>(TestConfig.defaults().fieldNames());
+    Set<String> spelled = new TreeSet<>(named);
+    spelled.addAll(perRole);
+    assertEquals(expected, spelled);
+  }
+
+  private static Path readme() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.isRegularFile(dir.resolve("README.md")) || !Files.isDirectory(dir.resolve("modules"))) {
+      dir = dir.getParent();
+    }
+    return dir.resolve("README.md");
+  }
+}
