@@ -1,4 +1,4 @@
-package io.customerservice.contract;
+package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
