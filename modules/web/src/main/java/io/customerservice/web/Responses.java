@@ -32,7 +32,9 @@ public final class Responses {
     int sent = status;
     try {
       bytes = body.toBuffer();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A recursive encoder (Vert.x's databind codec, say) meets a deep document as a stack
+      // overflow, unwound by now: the request is answered like any other encoding failure.
       LOG.error("Request {}: the {} answer to {} {} could not be encoded", RequestLog.idOf(ctx), status,
           ctx.request().method(), ctx.request().path(), e);
       bytes = new JsonObject().put("detail", SERVER_ERROR).toBuffer();
