@@ -31,9 +31,11 @@ final class CustomerRoutes {
   private final CustomerReads reads;
   private final CustomerViews views;
   private final Pagination pages;
+  private final PagedRequests paged;
 
   CustomerRoutes(BusClient bus, CustomerReads reads, CustomerViews views, Pagination pages) {
     this.bus = bus;
+    this.paged = new PagedRequests(bus);
     this.reads = reads;
     this.views = views;
     this.pages = pages;
@@ -112,7 +114,7 @@ final class CustomerRoutes {
   // Staff: any customer, by the id in the path.
 
   private void list(RoutingContext ctx) {
-    bus.request(CUSTOMERS_PROFILE_LIST, ListParameters.toRequest(ctx.queryParams()), ctx)
+    paged.request(CUSTOMERS_PROFILE_LIST, ListParameters.toRequest(ctx.queryParams()), ctx)
         .compose(page -> views.staff(page.getJsonArray(CustomerMessages.RESULTS), ctx).map(rows -> pages.page(ctx, page, rows)))
         .onComplete(page -> Responses.json(ctx, 200, page), ctx::fail);
   }

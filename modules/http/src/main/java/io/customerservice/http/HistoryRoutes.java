@@ -29,9 +29,11 @@ final class HistoryRoutes {
   private final CustomerReads reads;
   private final CustomerViews views;
   private final Pagination pages;
+  private final PagedRequests paged;
 
   HistoryRoutes(BusClient bus, CustomerReads reads, CustomerViews views, Pagination pages) {
     this.bus = bus;
+    this.paged = new PagedRequests(bus);
     this.reads = reads;
     this.views = views;
     this.pages = pages;
@@ -84,7 +86,7 @@ final class HistoryRoutes {
 
   private void list(RoutingContext ctx, CustomerKey key) {
     JsonObject request = ListParameters.paging(ctx.queryParams(), key.toJson());
-    bus.request(HISTORY_SERVICE_LIST, request, ctx)
+    paged.request(HISTORY_SERVICE_LIST, request, ctx)
         .onComplete(page -> Responses.json(ctx, 200, pages.page(ctx, page, page.getJsonArray(CustomerMessages.RESULTS))), ctx::fail);
   }
 }

@@ -22,6 +22,8 @@ final class ListParameters {
   private ListParameters() {
   }
 
+  private static final String LAST_PAGE = "last";
+
   static JsonObject toRequest(MultiMap params) {
     JsonObject request = paging(params, new JsonObject());
     for (String name : TEXT_FILTERS) {
@@ -42,7 +44,7 @@ final class ListParameters {
   /** {@code page} and {@code page_size} added to {@code request}, read as DRF's paginator reads them. */
   static JsonObject paging(MultiMap params, JsonObject request) {
     String page = params.get(ListQuery.PAGE);
-    if (page != null && !page.isEmpty()) {
+    if (page != null && !page.isEmpty() && !wantsLastPage(params)) {
       request.put(ListQuery.PAGE, positive(page).orElseThrow(() -> new HttpProblem(404, "Invalid page.")));
     }
     String size = params.get(ListQuery.PAGE_SIZE);
@@ -50,6 +52,11 @@ final class ListParameters {
       positive(size).ifPresent(s -> request.put(ListQuery.PAGE_SIZE, s));
     }
     return request;
+  }
+
+  /** DRF's {@code last_page_strings}: {@code page=last} is the last page, whatever its number. */
+  static boolean wantsLastPage(MultiMap params) {
+    return LAST_PAGE.equals(params.get(ListQuery.PAGE));
   }
 
   private static java.util.Optional<Integer> positive(String text) {

@@ -120,6 +120,9 @@ class ServiceHistoryApiTest {
     assertEquals(2, staffPage.getJsonArray("results").size());
     assertNotNull(staffPage.getString("next"));
     assertEquals(base.plus(2, ChronoUnit.DAYS), Instant.parse(staffPage.getJsonArray("results").getJsonObject(0).getString("service_date")));
+    JsonObject lastPage = SERVER.api().get(Profiles.BASE + id + "/service_history/?page_size=2&page=last").token(STAFF).send().json();
+    assertEquals(base, Instant.parse(lastPage.getJsonArray("results").getJsonObject(0).getString("service_date")), "page=last: the oldest");
+    assertNull(lastPage.getValue("next"));
 
     Reply own = SERVER.api().get(Profiles.BASE + "profile/service_history/").token(token).send();
     assertEquals(200, own.status(), own.toString());

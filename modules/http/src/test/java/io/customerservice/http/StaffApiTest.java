@@ -75,6 +75,13 @@ class StaffApiTest {
   @Test
   void listParametersAreReadAsDjangoReadsThem() {
     assertEquals(404, api.get(Profiles.BASE + "?page=abc").token(STAFF).send().status());
+    JsonObject last = api.get(Profiles.BASE + "?page_size=5&city=Portland&page=last").token(STAFF).send().json();
+    assertEquals(2, last.getJsonArray("results").size(), "page=last is the last page, as DRF's last_page_strings");
+    assertNull(last.getValue("next"));
+    assertEquals(PUBLIC_BASE + Profiles.BASE + "?page_size=5&city=Portland&page=2", last.getString("previous"), "links carry numbers");
+    JsonObject onlyPage = api.get(Profiles.BASE + "?city=Seattle&page=last").token(STAFF).send().json();
+    assertEquals(1, onlyPage.getJsonArray("results").size());
+    assertEquals(0, api.get(Profiles.BASE + "?city=Nowhere&page=last").token(STAFF).send().json().getLong("count"), "an empty list has a first page");
     assertEquals(404, api.get(Profiles.BASE + "?page=99").token(STAFF).send().status());
     assertEquals("Invalid page.", api.get(Profiles.BASE + "?page=99").token(STAFF).send().json().getString("detail"));
     assertEquals(13, api.get(Profiles.BASE + "?page_size=5000").token(STAFF).send().json().getJsonArray("results").size());
