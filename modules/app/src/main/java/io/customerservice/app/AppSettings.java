@@ -39,6 +39,9 @@ record AppSettings(
     }
     HttpSettings http = roles.contains(Role.HTTP) ? HttpSettings.from(settings) : null;
     AuthSettings auth = roles.contains(Role.AUTH) ? AuthSettings.from(settings) : null;
+    if (http != null || auth != null) {
+      settings.corsAllowedOrigins(); // a malformed origin stops start-up here, naming the key
+    }
     return new AppSettings(
         config,
         roles,

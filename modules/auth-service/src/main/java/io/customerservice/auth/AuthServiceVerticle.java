@@ -47,7 +47,7 @@ public final class AuthServiceVerticle extends VerticleBase {
           new UserInput(new PasswordRules(settings.passwordMinLength())),
           sharedThrottle(settings), settings.clientAddresses(),
           new TokenIssuer(vertx, settings), ready.resultAt(1));
-      edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES, config.httpRequestTimeoutMs());
+      edge = HttpEdge.create(vertx, BODY_LIMIT_BYTES, config.httpRequestTimeoutMs(), config.corsAllowedOrigins());
       Router router = edge.router();
       routes.mount(router);
       edge.mountHealth(this::databaseAnswers, config.readyTimeoutMs());

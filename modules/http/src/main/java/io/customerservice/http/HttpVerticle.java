@@ -26,7 +26,7 @@ public final class HttpVerticle extends VerticleBase {
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
         : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
     return verifying.compose(verifier -> {
-      edge = HttpEdge.create(vertx, settings.bodyLimitBytes(), settings.answerTimeoutMs());
+      edge = HttpEdge.create(vertx, settings.bodyLimitBytes(), settings.answerTimeoutMs(), config.corsAllowedOrigins());
       Router router = edge.router();
       edge.mountHealth(new ApiReadiness(new BusClient(vertx.eventBus(), config.readyTimeoutMs())), config.readyTimeoutMs());
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));

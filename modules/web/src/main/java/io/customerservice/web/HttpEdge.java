@@ -10,7 +10,11 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +33,13 @@ public final class HttpEdge {
   private static final String UP = "UP";
   private static final String DOWN = "DOWN";
   private static final int GATEWAY_TIMEOUT = 504;
+  /** Small answers (a profile) are not worth a compressor's time; list pages are. */
+  private static final int COMPRESS_FROM_BYTES = 4096;
+  private static final Set<HttpMethod> CORS_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+      HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+  private static final Set<String> CORS_REQUEST_HEADERS = Set.of("Authorization", "Content-Type", "If-Match",
+      "Idempotency-Key", "X-Request-Id");
+  private static final Set<String> CORS_EXPOSED_HEADERS = Set.of("ETag", "Location", "Retry-After", "X-Request-Id");
 
   private final Vertx vertx;
   private final Router router;
@@ -56,12 +67,17 @@ public final class HttpEdge {
    * {@code requestTimeoutMs} whatever happens behind, refuses query strings that do not decode
    * and bodies that are not JSON, reads JSON bodies up to the limit and
    * answers every failure in Django REST framework's shapes; the verticle mounts its routes on it.
+   * Browsers on {@code corsOrigins} (none: CORS off) may call it, preflights answered here.
    */
-  public static HttpEdge create(Vertx vertx, int bodyLimitBytes, long requestTimeoutMs) {
+  public static HttpEdge create(Vertx vertx, int bodyLimitBytes, long requestTimeoutMs, List<String> corsOrigins) {
     AccessLog accessLog = new AccessLog(vertx);
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(accessLog));
     router.route().handler(TimeoutHandler.create(requestTimeoutMs, GATEWAY_TIMEOUT));
+    if (!corsOrigins.isEmpty()) {
+      router.route().handler(CorsHandler.create().addOrigins(corsOrigins).allowedMethods(CORS_METHODS)
+          .allowedHeaders(CORS_REQUEST_HEADERS).exposedHeaders(CORS_EXPOSED_HEADERS));
+    }
     router.route().handler(new QueryStrings());
     router.route().handler(new JsonBodies(bodyLimitBytes));
     ErrorResponder.mount(router, bodyLimitBytes);
@@ -108,7 +124,8 @@ public final class HttpEdge {
     // A connection that sends nothing for as long as a request may take is closed: a client that
     // trickles headers or a body it was refused cannot hold it open.
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setIdleTimeout((int) idleTimeoutMs).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+            .setIdleTimeout((int) idleTimeoutMs).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setCompressionSupported(true).setCompressionContentSizeThreshold(COMPRESS_FROM_BYTES))
         .requestHandler(router)
         .listen()
         .recover(failure -> Future.failedFuture(

@@ -62,6 +62,7 @@ public final class ConfigKeys {
    * is believed; empty: the client address is always the connection's peer.
    */
   public static final String HTTP_TRUSTED_PROXIES = "http.trusted-proxies";
+  public static final String HTTP_CORS_ALLOWED_ORIGINS = "http.cors.allowed-origins";
   /** How many verified access tokens each HTTP verticle instance remembers until they expire; 0: none. */
   public static final String HTTP_TOKEN_CACHE_MAX_SIZE = "http.token-cache.max-size";
 

@@ -60,6 +60,19 @@ public final class Settings {
     return integer(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 10, 60_000);
   }
 
+  /** The browser origins (scheme://host[:port]) allowed to call both ports; empty: CORS off. */
+  public java.util.List<String> corsAllowedOrigins() {
+    java.util.List<String> origins = java.util.Arrays.stream(string(ConfigKeys.HTTP_CORS_ALLOWED_ORIGINS).split(","))
+        .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+    for (String origin : origins) {
+      if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+        throw new ConfigException(ConfigKeys.HTTP_CORS_ALLOWED_ORIGINS,
+            "each origin must be scheme://host[:port] with no path, got '" + origin + "'");
+      }
+    }
+    return origins;
+  }
+
   /** How long a caller waits for an event-bus answer. */
   public int requestTimeoutMs() {
     return integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);
