@@ -8,14 +8,19 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the configuration with vertx-config from explicit stores, later ones winning:
- * the defaults file ({@code conf/application.json}, on disk or else inside the jar), the file
+ * Reads the configuration with vertx-config from explicit stores, later ones winning: the
+ * defaults packed into the jar, the working directory's {@code conf/application.json} if there
+ * is one (a copy from an older release lacks newer keys, which keep the jar's defaults), the file
  * given with {@code --conf}, the environment ({@code HTTP_PORT} for {@code http.port}) and the
  * system properties ({@code -Dhttp.port=}). Only keys the defaults know are taken: a typo in a
  * file is an error, not a silently ignored setting.
@@ -44,8 +49,20 @@ final class ConfigLoader {
   }
 
   static Future<JsonObject> load(Vertx vertx, Path overrides, Map<String, String> environment) {
-    return retrieve(vertx, fileStore(DEFAULTS)).compose(defaults -> {
-      ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false).addStore(fileStore(DEFAULTS));
+    return load(vertx, Path.of(DEFAULTS), overrides, environment);
+  }
+
+  /** With the working copy of the defaults at {@code workingCopy}. */
+  static Future<JsonObject> load(Vertx vertx, Path workingCopy, Path overrides, Map<String, String> environment) {
+    Future<JsonObject> packed = vertx.executeBlocking(ConfigLoader::packedDefaults);
+    Future<Boolean> copied = vertx.executeBlocking(() -> Files.isRegularFile(workingCopy));
+    return Future.all(packed, copied).compose(found -> {
+      JsonObject defaults = packed.result();
+      ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false)
+          .addStore(new ConfigStoreOptions().setType("json").setConfig(defaults));
+      if (copied.result()) {
+        options.addStore(fileStore(workingCopy.toString()));
+      }
       if (overrides != null) {
         options.addStore(fileStore(overrides.toString()));
       }
@@ -55,6 +72,15 @@ final class ConfigLoader {
       Future<JsonObject> file = overrides == null ? Future.succeededFuture(new JsonObject()) : retrieve(vertx, fileStore(overrides.toString()));
       return Future.all(all, file).map(done -> knownKeysOnly(defaults.fieldNames(), all.result(), file.result()));
     });
+  }
+
+  private static JsonObject packedDefaults() throws IOException {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULTS + " is not on the class path: the build packs it into the jar");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   private static JsonObject fromEnvironment(Set<String> keys, Map<String, String> environment) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.config.ConfigException;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +51,16 @@ class ConfigLoaderTest {
     assertEquals("file_user", settings.database().user(), "--conf file over defaults");
     assertEquals(Path.of("/var/lib/cs"), settings.embeddedDataDir(), "dashes map to underscores");
     assertEquals("from-the-environment", settings.http().jwt().secret());
+  }
+
+  @Test
+  void aWorkingCopyOfTheDefaultsFromAnOlderReleaseKeepsTheJarsDefaultsForNewerKeys(Vertx vertx, @TempDir Path dir) throws IOException {
+    JsonObject older = TestConfig.defaults().put("http.port", 9999);
+    older.remove("shutdown.drain-ms");
+    Path copy = Files.writeString(dir.resolve("application.json"), older.encode());
+    JsonObject config = Bus.await(ConfigLoader.load(vertx, copy, null, Map.of()));
+    assertEquals(9999, config.getInteger("http.port"), "the working copy's values count");
+    assertEquals(TestConfig.defaults().getValue("shutdown.drain-ms"), config.getValue("shutdown.drain-ms"), "a key it lacks keeps the jar's default");
   }
 
   @Test
