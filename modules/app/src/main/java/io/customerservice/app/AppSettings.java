@@ -41,6 +41,7 @@ record AppSettings(
     AuthSettings auth = roles.contains(Role.AUTH) ? AuthSettings.from(settings) : null;
     if (http != null || auth != null) {
       settings.corsAllowedOrigins(); // a malformed origin stops start-up here, naming the key
+      settings.readyTimeoutMs(); // as does a readiness bound the request timeout would cut short
     }
     return new AppSettings(
         config,

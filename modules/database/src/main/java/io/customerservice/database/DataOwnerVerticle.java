@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 public abstract class DataOwnerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataOwnerVerticle.class);
-  /** invalid_schema_name and undefined_table: what a migration meets when a schema it refers to is missing. */
-  private static final Set<String> MISSING_DEPENDENCY = Set.of("3F000", "42P01");
+  /**
+   * invalid_schema_name: what a migration meets when a schema it refers to is missing. (Not
+   * undefined_table: a role's own broken migration meets that one, and must fail the start.)
+   */
+  private static final Set<String> MISSING_DEPENDENCY = Set.of("3F000");
   private static final long FIRST_RETRY_MS = 250;
   private static final long LONGEST_RETRY_MS = 10_000;
 

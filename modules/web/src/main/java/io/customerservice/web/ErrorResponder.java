@@ -60,10 +60,23 @@ final class ErrorResponder {
       // The router's own refusal of the request line or headers (a Host that is not host[:port]).
       LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
       answerStatus(ctx, ctx.statusCode());
+    } else if (brokeTheProtocol(failure)) {
+      // An HTTP/2 body that contradicts its own Content-Length, say: the client's fault, not ours.
+      LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
+      Responses.json(ctx, 400, detail("Malformed request: the body does not match its framing."));
     } else {
       LOG.error("Request {}: unexpected failure on {} {}", RequestLog.idOf(ctx), ctx.request().method(), ctx.request().path(), failure);
       Responses.json(ctx, 500, detail(SERVER_ERROR));
     }
+  }
+
+  private static boolean brokeTheProtocol(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof io.netty.handler.codec.http2.Http2Exception) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void answerStatus(RoutingContext ctx, int status) {

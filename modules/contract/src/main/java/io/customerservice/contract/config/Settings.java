@@ -57,7 +57,13 @@ public final class Settings {
 
   /** How long {@code /health/ready} waits for its checks before it answers 503. */
   public int readyTimeoutMs() {
-    return integer(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 10, 60_000);
+    int timeout = integer(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 10, 60_000);
+    if (timeout >= httpRequestTimeoutMs()) {
+      // Else the request timeout answers the probe first, with a 504.
+      throw new ConfigException(ConfigKeys.HEALTH_READY_TIMEOUT_MS, "must be below " + ConfigKeys.HTTP_REQUEST_TIMEOUT_MS
+          + " (" + httpRequestTimeoutMs() + "), got " + timeout);
+    }
+    return timeout;
   }
 
   /** The browser origins (scheme://host[:port]) allowed to call both ports; empty: CORS off. */
