@@ -19,27 +19,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * conf/application.json is the one source of the configuration: the keys the code names and the
- * README's table (key, variable, default) must be exactly its keys and defaults.
+ * table of docs/configuration.md (key, variable, default) must be exactly its keys and defaults.
  */
 class ConfigDocumentationTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\| (`[^`]*`|empty) \\|");
 
   @Test
-  void theReadmesTableListsEveryKeyWithItsVariableAndDefault() throws Exception {
+  void theDocumentedTableListsEveryKeyWithItsVariableAndDefault() throws Exception {
     JsonObject defaults = TestConfig.defaults();
     Map<String, String[]> documented = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(readme())) {
+    for (String line : Files.readAllLines(documentation())) {
       Matcher row = ROW.matcher(line);
       if (row.find()) {
         documented.put(row.group(1), new String[] {row.group(2), row.group(3)});
       }
     }
-    assertEquals(new TreeSet<>(defaults.fieldNames()), new TreeSet<>(documented.keySet()), "the README's table and conf/application.json");
+    assertEquals(new TreeSet<>(defaults.fieldNames()), new TreeSet<>(documented.keySet()), "docs/configuration.md's table and conf/application.json");
     documented.forEach((key, columns) -> {
       assertEquals(ConfigKeys.environmentName(key), columns[0], key);
       String value = String.valueOf(defaults.getValue(key));
-      assertEquals(value.isEmpty() ? "empty" : "`" + value + "`", columns[1], "the README's default of " + key);
+      assertEquals(value.isEmpty() ? "empty" : "`" + value + "`", columns[1], "the documented default of " + key);
     });
   }
 
@@ -61,11 +61,11 @@ class ConfigDocumentationTest {
     assertEquals(expected, spelled);
   }
 
-  private static Path readme() {
+  private static Path documentation() {
     Path dir = Path.of("").toAbsolutePath();
     while (!Files.isRegularFile(dir.resolve("README.md")) || !Files.isDirectory(dir.resolve("modules"))) {
       dir = dir.getParent();
     }
-    return dir.resolve("README.md");
+    return dir.resolve("docs").resolve("configuration.md");
   }
 }
