@@ -6,8 +6,9 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Why a process could not start, in one sentence an operator can act on: what failed, and the
@@ -65,42 +66,29 @@ final class StartupFailure {
         .or(() -> find(failure, PgException.class).map(PgException::getSqlState));
   }
 
-  /** The edge's "cannot listen on host:port", when the port is taken. */
+  /** "Cannot listen on host:port", from the edge's failure, when the port is taken. */
   private static Optional<String> inUse(Throwable failure) {
-    if (!chain(failure, cause -> cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+    if (messages(failure).noneMatch(message -> message.contains("Address already in use"))) {
       return Optional.empty();
     }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && cause.getMessage().startsWith(LISTEN)) {
-        return Optional.of("C" + cause.getMessage().split(": ", 2)[0].substring(1));
-      }
-    }
-    return Optional.of("Cannot listen");
+    return messages(failure).filter(message -> message.startsWith(LISTEN)).findFirst()
+        .map(message -> "Cannot listen on " + message.substring(LISTEN.length()).split(": ", 2)[0])
+        .or(() -> Optional.of("Cannot listen"));
   }
 
   private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return Optional.of(type.cast(cause));
-      }
-    }
-    return Optional.empty();
+    return causes(failure).filter(type::isInstance).map(type::cast).findFirst();
   }
 
-  private static boolean chain(Throwable failure, Function<Throwable, Boolean> test) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (test.apply(cause)) {
-        return true;
-      }
-    }
-    return false;
+  private static Stream<String> messages(Throwable failure) {
+    return causes(failure).map(Throwable::getMessage).filter(Objects::nonNull);
   }
 
   private static Throwable deepest(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
+    return causes(failure).reduce((outer, inner) -> inner).orElseThrow();
+  }
+
+  private static Stream<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
   }
 }

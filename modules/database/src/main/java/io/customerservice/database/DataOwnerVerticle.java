@@ -7,7 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,21 +90,17 @@ public abstract class DataOwnerVerticle extends VerticleBase {
   }
 
   private static boolean missingDependency(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && MISSING_DEPENDENCY.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return causes(failure).anyMatch(cause -> cause instanceof SQLException sql && MISSING_DEPENDENCY.contains(sql.getSQLState()));
   }
 
+  /** The root cause's first line: Flyway's own message spans a page. */
   private static String firstLine(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    String message = String.valueOf(cause.getMessage());
+    String message = String.valueOf(causes(failure).reduce((outer, inner) -> inner).orElseThrow().getMessage());
     return message.lines().findFirst().orElse(message);
+  }
+
+  private static Stream<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
   }
 
   @Override

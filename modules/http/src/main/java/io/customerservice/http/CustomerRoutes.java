@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.customer.Uuids;
 import java.util.Set;
 import java.util.UUID;
@@ -103,12 +104,13 @@ final class CustomerRoutes {
         throw HttpProblem.invalid(name, "This field is not allowed: the only field is user_id.");
       }
     }
-    Object named = body.getValue(CustomerKey.USER_ID);
-    if (named == null) {
+    if (body.getValue(CustomerKey.USER_ID) == null) {
       return caller.userId();
     }
-    return (named instanceof String text ? Uuids.parse(text) : java.util.Optional.<UUID>empty())
-        .orElseThrow(() -> HttpProblem.invalid(CustomerKey.USER_ID, "Must be a valid UUID."));
+    FieldErrors errors = new FieldErrors();
+    UUID named = Uuids.parse(body, CustomerKey.USER_ID, errors);
+    errors.throwIfAny();
+    return named;
   }
 
   // Staff: any customer, by the id in the path.

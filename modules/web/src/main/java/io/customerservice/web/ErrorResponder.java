@@ -2,12 +2,15 @@ package io.customerservice.web;
 
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,12 +74,7 @@ final class ErrorResponder {
   }
 
   private static boolean brokeTheProtocol(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof io.netty.handler.codec.http2.Http2Exception) {
-        return true;
-      }
-    }
-    return false;
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).anyMatch(Http2Exception.class::isInstance);
   }
 
   private static void answerStatus(RoutingContext ctx, int status) {

@@ -57,15 +57,13 @@ final class JsonBodies implements Handler<RoutingContext> {
    */
   private static void awaitNoBody(RoutingContext ctx, String header) {
     HttpServerRequest request = ctx.request();
-    boolean[] refused = {false};
     request.handler(chunk -> {
-      if (chunk.length() > 0 && !refused[0]) {
-        refused[0] = true;
+      if (chunk.length() > 0 && !ctx.failed()) {
         refuse(ctx, header);
       }
     });
     request.endHandler(end -> {
-      if (!refused[0]) {
+      if (!ctx.failed()) {
         ctx.next();
       }
     });
