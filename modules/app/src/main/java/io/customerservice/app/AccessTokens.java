@@ -1,6 +1,6 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;

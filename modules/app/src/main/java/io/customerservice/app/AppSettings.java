@@ -1,8 +1,8 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.DatabaseSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.auth.AuthSettings;
 import io.customerservice.http.HttpSettings;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 
 /** How this process joins the cluster, if it does. */
 record ClusterSettings(boolean enabled, String config, String host, String publicHost, int port, String members) {

@@ -1,7 +1,7 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.DatabaseSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

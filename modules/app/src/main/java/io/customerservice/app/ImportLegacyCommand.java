@@ -1,10 +1,10 @@
 package io.customerservice.app;
 
 import io.customerservice.contract.ServiceFailure;
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.JwtSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.importer.ImportOptions;
 import io.customerservice.importer.ImportSummary;
 import io.customerservice.importer.LegacyFile;

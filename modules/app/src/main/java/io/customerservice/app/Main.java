@@ -1,8 +1,8 @@
 package io.customerservice.app;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;

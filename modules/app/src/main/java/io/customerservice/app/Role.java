@@ -1,11 +1,11 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.auth.AuthServiceVerticle;
 import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
-import io.customerservice.history.ServiceHistoryVerticle;
+import io.customerservice.customers.history.ServiceHistoryVerticle;
 import io.customerservice.http.HttpVerticle;
 import io.vertx.core.Deployable;
 import java.util.Arrays;

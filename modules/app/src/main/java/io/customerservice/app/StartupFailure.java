@@ -1,6 +1,6 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

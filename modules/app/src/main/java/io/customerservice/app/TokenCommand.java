@@ -1,9 +1,9 @@
 package io.customerservice.app;
 
 import io.customerservice.contract.UserRole;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.JwtSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 
 /** How this process's Vert.x runs: its event-loop count and transport. */
 record VertxSettings(int eventLoops, boolean preferNativeTransport) {

@@ -2,7 +2,7 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigException;
+import io.customerservice.runtime.config.ConfigException;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.Tokens;

@@ -2,7 +2,7 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.vertx.core.Vertx;

@@ -2,8 +2,8 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;

@@ -1,8 +1,8 @@
 package io.customerservice.authproxy;
 
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 import java.time.Duration;
 
 /** The auth proxy's configuration, read and checked once. */

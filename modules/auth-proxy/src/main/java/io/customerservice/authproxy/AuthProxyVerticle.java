@@ -1,8 +1,8 @@
 package io.customerservice.authproxy;
 
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.BusEndpoints;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.BusEndpoints;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;

@@ -1,7 +1,7 @@
 package io.customerservice.auth;
 
-import io.customerservice.contract.config.DatabaseSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.database.OwnedSchema;
 import io.customerservice.web.HttpEdge;
 import io.customerservice.web.Readiness;

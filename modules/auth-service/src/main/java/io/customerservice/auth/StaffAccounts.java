@@ -1,6 +1,6 @@
 package io.customerservice.auth;
 
-import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.database.DatabaseFailures;
 import io.customerservice.database.OwnedSchema;
 import io.vertx.core.Future;

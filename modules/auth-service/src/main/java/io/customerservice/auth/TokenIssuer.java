@@ -1,6 +1,6 @@
 package io.customerservice.auth;
 
-import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.web.SignedTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,7 +5,7 @@ import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.customer.ListQuery;
-import io.customerservice.contract.CoalescedLookups;
+import io.customerservice.runtime.CoalescedLookups;
 import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;
@@ -18,6 +18,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,8 +36,7 @@ import java.util.stream.Collectors;
  */
 final class CustomerRepository {
 
-  static final String SCHEMA = "customers";
-  private static final String TABLE = SCHEMA + ".customer";
+  private static final String TABLE = CustomerSchema.NAME + ".customer";
 
   private static final String WRITABLE_COLUMNS = CustomerField.writableFields().stream()
       .map(CustomerField::json).collect(Collectors.joining(", "));
@@ -76,8 +76,10 @@ final class CustomerRepository {
   private static final Set<CustomerField> NULLABLE = Set.of(CustomerField.COMPANY_NAME, CustomerField.LAST_SERVICE_DATE);
 
   private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> anyUser;
+  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> anyId;
   /**
-   * The reads every page of the frontend makes: lookups by key, many to a statement (see
+   * Single reads by key (every page of the frontend makes one), many to a statement (see
    * {@link CoalescedLookups}).
    */
   private final CoalescedLookups<UUID> findByUser;
@@ -86,16 +88,17 @@ final class CustomerRepository {
   /** {@code context} is the one every call comes from: the owning verticle's. */
   CustomerRepository(Database database, Context context) {
     this.pool = database.pool();
-    this.findByUser = lookups(database, context, ANY_USER, CustomerKey.USER_ID);
-    this.findById = lookups(database, context, ANY_ID, CustomerKey.ID);
+    this.anyUser = SqlTemplate.forQuery(database.lookups(), SELECT + ANY_USER).mapTo(CustomerRows.DOCUMENT);
+    this.anyId = SqlTemplate.forQuery(database.lookups(), SELECT + ANY_ID).mapTo(CustomerRows.DOCUMENT);
+    this.findByUser = database.coalescedLookups(context, keys -> findMany(true, keys),
+        document -> UUID.fromString(document.getString(CustomerKey.USER_ID)));
+    this.findById = database.coalescedLookups(context, keys -> findMany(false, keys),
+        document -> UUID.fromString(document.getString(CustomerKey.ID)));
   }
 
-  private static CoalescedLookups<UUID> lookups(Database database, Context context, String where, String keyMember) {
-    SqlTemplate<Map<String, Object>, RowSet<JsonObject>> statement =
-        SqlTemplate.forQuery(database.lookups(), SELECT + where).mapTo(CustomerRows.DOCUMENT);
-    return database.coalescedLookups(context,
-        keys -> statement.execute(Map.of(KEYS, keys.toArray(new UUID[0]))),
-        document -> UUID.fromString(document.getString(keyMember)));
+  /** The customers with these keys, by user id or by id, in one statement; keys without one have none. */
+  Future<RowSet<JsonObject>> findMany(boolean byUser, Collection<UUID> keys) {
+    return (byUser ? anyUser : anyId).execute(Map.of(KEYS, keys.toArray(new UUID[0])));
   }
 
   Future<JsonObject> insert(UUID userId, JsonObject profile) {

@@ -1,8 +1,8 @@
 package io.customerservice.customers;
 
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.BusEndpoints;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.BusEndpoints;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.database.DataOwnerVerticle;
 import io.customerservice.database.Database;
 import io.vertx.core.Future;
@@ -13,7 +13,7 @@ public final class CustomerStoreVerticle extends DataOwnerVerticle {
 
   @Override
   protected String schema() {
-    return CustomerRepository.SCHEMA;
+    return CustomerSchema.NAME;
   }
 
   @Override

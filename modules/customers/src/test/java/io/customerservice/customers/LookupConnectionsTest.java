@@ -3,10 +3,10 @@ package io.customerservice.customers;
 import static io.customerservice.contract.Addresses.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.DatabaseSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;

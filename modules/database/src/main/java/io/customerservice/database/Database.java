@@ -1,6 +1,6 @@
 package io.customerservice.database;
 
-import io.customerservice.contract.CoalescedLookups;
+import io.customerservice.runtime.CoalescedLookups;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.customerservice.database;
 
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;

@@ -1,6 +1,6 @@
 package io.customerservice.database;
 
-import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;

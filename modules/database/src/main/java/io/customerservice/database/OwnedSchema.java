@@ -1,6 +1,6 @@
 package io.customerservice.database;
 
-import io.customerservice.contract.config.DatabaseSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

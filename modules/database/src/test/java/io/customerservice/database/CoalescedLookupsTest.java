@@ -2,11 +2,11 @@ package io.customerservice.database;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.CoalescedLookups;
+import io.customerservice.runtime.CoalescedLookups;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
-import io.customerservice.contract.config.DatabaseSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;

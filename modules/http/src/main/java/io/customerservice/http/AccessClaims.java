@@ -1,7 +1,7 @@
 package io.customerservice.http;
 
 import io.customerservice.web.HttpProblem;
-import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.contract.customer.Uuids;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;

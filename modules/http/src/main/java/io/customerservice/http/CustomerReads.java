@@ -1,7 +1,7 @@
 package io.customerservice.http;
 
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.CoalescedLookups;
+import io.customerservice.runtime.CoalescedLookups;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.web.BusClient;

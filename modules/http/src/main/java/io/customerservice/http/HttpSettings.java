@@ -1,9 +1,9 @@
 package io.customerservice.http;
 
-import io.customerservice.contract.config.ConfigException;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.JwtSettings;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 

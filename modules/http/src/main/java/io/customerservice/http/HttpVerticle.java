@@ -1,6 +1,6 @@
 package io.customerservice.http;
 
-import io.customerservice.contract.config.Settings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.web.BusClient;
 import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;

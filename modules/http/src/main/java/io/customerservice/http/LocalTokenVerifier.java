@@ -2,7 +2,7 @@ package io.customerservice.http;
 
 import io.customerservice.web.HttpProblem;
 import io.customerservice.web.SignedTokens;
-import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -4,7 +4,7 @@ import io.customerservice.web.HttpProblem;
 import io.customerservice.web.BusClient;
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.auth.AuthMessages;
-import io.customerservice.contract.config.JwtSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

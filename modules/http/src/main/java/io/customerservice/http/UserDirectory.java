@@ -2,7 +2,7 @@ package io.customerservice.http;
 
 import io.customerservice.web.BusClient;
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.CoalescedLookups;
+import io.customerservice.runtime.CoalescedLookups;
 import io.customerservice.contract.auth.AuthMessages;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,9 +1,9 @@
 package io.customerservice.http;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
-import io.customerservice.history.ServiceHistoryVerticle;
+import io.customerservice.customers.history.ServiceHistoryVerticle;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;

@@ -2,7 +2,7 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.Tokens;

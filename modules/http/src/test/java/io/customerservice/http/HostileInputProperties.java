@@ -2,7 +2,7 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.testkit.HostileInputs;
 import io.customerservice.testkit.RawHttp;

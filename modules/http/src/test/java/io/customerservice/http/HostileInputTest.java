@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.RawHttp.Answer;

@@ -3,7 +3,7 @@ package io.customerservice.http;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.auth.AuthServiceVerticle;
 import io.customerservice.authproxy.AuthProxyVerticle;
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
@@ -89,10 +89,7 @@ class LegacyImportTest {
     assertEquals(GOOD, dry.imported(), dry.report(true));
     assertEquals(0, customers(), "a dry run writes nothing");
 
-    long started = System.nanoTime();
     ImportSummary first = new LegacyImporter(vertx, options(input, false), p -> { }).run();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("[figure] import of %d rows: %.1f s, %.0f rows/s%n", first.rows(), seconds, first.rows() / seconds);
 
     assertEquals(GOOD, first.imported(), first.report(false));
     assertEquals(DUPLICATE, first.present());

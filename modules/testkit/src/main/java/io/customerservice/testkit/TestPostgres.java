@@ -1,6 +1,6 @@
 package io.customerservice.testkit;
 
-import io.customerservice.contract.config.ConfigKeys;
+import io.customerservice.runtime.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -43,16 +43,14 @@ public final class HttpEdge {
 
   private final Vertx vertx;
   private final Router router;
-  private final AccessLog accessLog;
   private final long idleTimeoutMs;
   private final MessageConsumer<Void> stopping;
   private boolean draining;
   private HttpServer server;
 
-  private HttpEdge(Vertx vertx, Router router, AccessLog accessLog, long idleTimeoutMs) {
+  private HttpEdge(Vertx vertx, Router router, long idleTimeoutMs) {
     this.vertx = vertx;
     this.router = router;
-    this.accessLog = accessLog;
     this.idleTimeoutMs = idleTimeoutMs;
     this.stopping = vertx.eventBus().<Void>localConsumer(STOPPING, announced -> draining = true);
   }
@@ -70,9 +68,8 @@ public final class HttpEdge {
    * Browsers on {@code corsOrigins} (none: CORS off) may call it, preflights answered here.
    */
   public static HttpEdge create(Vertx vertx, int bodyLimitBytes, long requestTimeoutMs, List<String> corsOrigins) {
-    AccessLog accessLog = new AccessLog(vertx);
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLog(accessLog));
+    router.route().handler(new RequestLog());
     router.route().handler(TimeoutHandler.create(requestTimeoutMs, GATEWAY_TIMEOUT));
     if (!corsOrigins.isEmpty()) {
       router.route().handler(CorsHandler.create().addOrigins(corsOrigins).allowedMethods(CORS_METHODS)
@@ -81,7 +78,7 @@ public final class HttpEdge {
     router.route().handler(new QueryStrings());
     router.route().handler(new JsonBodies(bodyLimitBytes));
     ErrorResponder.mount(router, bodyLimitBytes);
-    return new HttpEdge(vertx, router, accessLog, requestTimeoutMs);
+    return new HttpEdge(vertx, router, requestTimeoutMs);
   }
 
   public Router router() {
@@ -133,9 +130,9 @@ public final class HttpEdge {
         .onSuccess(listening -> server = listening);
   }
 
-  /** Stops accepting connections, lets requests in flight finish up to the grace period, then writes their access lines. */
+  /** Stops accepting connections and lets requests in flight finish, up to the grace period. */
   public Future<Void> shutdown(long graceMs) {
     Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(graceMs, TimeUnit.MILLISECONDS);
-    return drained.andThen(done -> accessLog.flush()).eventually(stopping::unregister);
+    return drained.eventually(stopping::unregister);
   }
 }

@@ -16,12 +16,6 @@ final class RequestLog implements Handler<RoutingContext> {
   private static final String CONTEXT_KEY = "customer-service.request-id";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  private final AccessLog accessLog;
-
-  RequestLog(AccessLog accessLog) {
-    this.accessLog = accessLog;
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
     String given = ctx.request().getHeader(HEADER);
@@ -29,7 +23,7 @@ final class RequestLog implements Handler<RoutingContext> {
     long started = System.nanoTime();
     ctx.put(CONTEXT_KEY, id);
     ctx.response().putHeader(HEADER, id);
-    ctx.addEndHandler(done -> accessLog.record(id, ctx.request().method(), ctx.request().path(),
+    ctx.addEndHandler(done -> AccessLog.record(id, ctx.request().method(), ctx.request().path(),
         ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000));
     ctx.next();
   }

@@ -1,4 +1,4 @@
-package io.customerservice.contract.config;
+package io.customerservice.runtime.config;
 
 /** A configuration value that cannot be used; the message names the key and its variable. */
 public final class ConfigException extends RuntimeException {

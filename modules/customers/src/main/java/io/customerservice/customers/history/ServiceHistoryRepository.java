@@ -1,5 +1,6 @@
-package io.customerservice.history;
+package io.customerservice.customers.history;
 
+import io.customerservice.customers.CustomerSchema;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.Timestamps;
 import io.customerservice.contract.customer.CustomerKey;
@@ -27,9 +28,8 @@ import java.util.UUID;
  */
 final class ServiceHistoryRepository {
 
-  static final String SCHEMA = "history";
-  private static final String TABLE = SCHEMA + ".service_history";
-  private static final String CUSTOMERS = "customers.customer";
+  private static final String TABLE = CustomerSchema.NAME + ".service_history";
+  private static final String CUSTOMERS = CustomerSchema.NAME + ".customer";
 
   private static final String INSERT = "INSERT INTO " + TABLE
       + " (customer_id, service_date, service_type, reference, idempotency_key, recorded_by)"

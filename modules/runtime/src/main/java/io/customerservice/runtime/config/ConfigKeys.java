@@ -1,4 +1,4 @@
-package io.customerservice.contract.config;
+package io.customerservice.runtime.config;
 
 /**
  * Every configuration key, spelled once. Defaults live in {@code conf/application.json}; the

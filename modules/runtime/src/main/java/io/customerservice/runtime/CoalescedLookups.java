@@ -1,4 +1,6 @@
-package io.customerservice.contract;
+package io.customerservice.runtime;
+
+import io.customerservice.contract.ServiceFailure;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

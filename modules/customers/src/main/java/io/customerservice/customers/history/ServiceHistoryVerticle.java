@@ -1,25 +1,26 @@
-package io.customerservice.history;
+package io.customerservice.customers.history;
 
 import io.customerservice.contract.Addresses;
-import io.customerservice.contract.BusEndpoints;
-import io.customerservice.contract.config.ConfigKeys;
-import io.customerservice.contract.config.Settings;
+import io.customerservice.customers.CustomerSchema;
+import io.customerservice.runtime.BusEndpoints;
+import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.database.DataOwnerVerticle;
 import io.customerservice.database.Database;
 import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
- * Owns service completions: the {@code history} schema, recording a completed service (history
- * row and customer counters in one transaction) and listing a customer's history. Its table
- * references the customers schema: until a customers role has migrated it once, this verticle
- * waits (not serving) and tries again.
+ * Serves service completions: recording a completed service (history row and the customer's
+ * counters in one transaction) and listing a customer's history. A role of its own, scaled on its
+ * own, over the tables of the customer aggregate ({@link CustomerSchema}), which it migrates like
+ * the store does.
  */
 public final class ServiceHistoryVerticle extends DataOwnerVerticle {
 
   @Override
   protected String schema() {
-    return ServiceHistoryRepository.SCHEMA;
+    return CustomerSchema.NAME;
   }
 
   @Override

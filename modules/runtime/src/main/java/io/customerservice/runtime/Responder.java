@@ -1,5 +1,8 @@
-package io.customerservice.contract;
+package io.customerservice.runtime;
 
+import io.customerservice.contract.BusHeaders;
+import io.customerservice.contract.FieldErrors;
+import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;

@@ -1,4 +1,4 @@
-package io.customerservice.contract.config;
+package io.customerservice.runtime.config;
 
 /**
  * Where the PostgreSQL server is and how a process's one pool talks to it. A blank host means

@@ -1,4 +1,4 @@
-package io.customerservice.contract;
+package io.customerservice.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,4 +1,4 @@
-package io.customerservice.contract.config;
+package io.customerservice.runtime.config;
 
 import io.vertx.core.json.JsonObject;
 

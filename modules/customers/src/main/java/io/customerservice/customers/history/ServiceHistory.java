@@ -1,4 +1,4 @@
-package io.customerservice.history;
+package io.customerservice.customers.history;
 
 import io.customerservice.contract.Addresses;
 import io.customerservice.contract.FieldErrors;
