@@ -18,7 +18,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,10 +75,8 @@ final class CustomerRepository {
   private static final Set<CustomerField> NULLABLE = Set.of(CustomerField.COMPANY_NAME, CustomerField.LAST_SERVICE_DATE);
 
   private final Pool pool;
-  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> anyUser;
-  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> anyId;
   /**
-   * Single reads by key (every page of the frontend makes one), many to a statement (see
+   * The reads every page of the frontend makes: lookups by key, many to a statement (see
    * {@link CoalescedLookups}).
    */
   private final CoalescedLookups<UUID> findByUser;
@@ -88,17 +85,16 @@ final class CustomerRepository {
   /** {@code context} is the one every call comes from: the owning verticle's. */
   CustomerRepository(Database database, Context context) {
     this.pool = database.pool();
-    this.anyUser = SqlTemplate.forQuery(database.lookups(), SELECT + ANY_USER).mapTo(CustomerRows.DOCUMENT);
-    this.anyId = SqlTemplate.forQuery(database.lookups(), SELECT + ANY_ID).mapTo(CustomerRows.DOCUMENT);
-    this.findByUser = database.coalescedLookups(context, keys -> findMany(true, keys),
-        document -> UUID.fromString(document.getString(CustomerKey.USER_ID)));
-    this.findById = database.coalescedLookups(context, keys -> findMany(false, keys),
-        document -> UUID.fromString(document.getString(CustomerKey.ID)));
+    this.findByUser = lookups(database, context, ANY_USER, CustomerKey.USER_ID);
+    this.findById = lookups(database, context, ANY_ID, CustomerKey.ID);
   }
 
-  /** The customers with these keys, by user id or by id, in one statement; keys without one have none. */
-  Future<RowSet<JsonObject>> findMany(boolean byUser, Collection<UUID> keys) {
-    return (byUser ? anyUser : anyId).execute(Map.of(KEYS, keys.toArray(new UUID[0])));
+  private static CoalescedLookups<UUID> lookups(Database database, Context context, String where, String keyMember) {
+    SqlTemplate<Map<String, Object>, RowSet<JsonObject>> statement =
+        SqlTemplate.forQuery(database.lookups(), SELECT + where).mapTo(CustomerRows.DOCUMENT);
+    return database.coalescedLookups(context,
+        keys -> statement.execute(Map.of(KEYS, keys.toArray(new UUID[0]))),
+        document -> UUID.fromString(document.getString(keyMember)));
   }
 
   Future<JsonObject> insert(UUID userId, JsonObject profile) {

@@ -65,7 +65,7 @@ final class CustomerStore {
         : Future.failedFuture(CustomerMessages.notFound(key)));
   }
 
-  /** Reads as {@link #get} does, several at once, in one statement; each key is read once, however often it is named. */
+  /** Reads as {@link #get} does, several at once; each key is read once, however often it is named. */
   Future<JsonObject> getMany(JsonObject request) {
     FieldErrors errors = envelope(request, Set.of(CustomerMessages.USER_IDS, CustomerMessages.IDS));
     boolean byUser = request.getValue(CustomerMessages.USER_IDS) != null;
@@ -76,9 +76,15 @@ final class CustomerStore {
     String member = byUser ? CustomerMessages.USER_IDS : CustomerMessages.IDS;
     Set<UUID> keys = uuids(request, member, errors);
     errors.throwIfAny();
-    return stored(repository.findMany(byUser, keys)).map(found -> {
-      List<JsonObject> customers = new ArrayList<>(found.size());
-      found.forEach(customers::add);
+    List<Future<JsonObject>> reads = new ArrayList<>(keys.size());
+    keys.forEach(key -> reads.add(repository.find(byUser ? CustomerKey.ofUser(key) : CustomerKey.ofId(key))));
+    return stored(Future.all(reads)).map(found -> {
+      List<JsonObject> customers = new ArrayList<>(keys.size());
+      for (int i = 0; i < found.size(); i++) {
+        if (found.resultAt(i) instanceof JsonObject customer) {
+          customers.add(customer);
+        }
+      }
       return CustomerMessages.getManyReply(customers);
     });
   }
