@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Standard error for busy loggers (the access log): each event is encoded where it is logged, by
  * whichever encoder is configured, and the bytes gather in a buffer that one thread of this
- * appender writes out every {@code flushMillis}, or as soon as {@code bufferBytes} are waiting.
+ * appender writes out every {@link #FLUSH_MILLIS}, or as soon as {@link #BUFFER_BYTES} are waiting.
  * A write(2) per line, and a wake-up of a logging thread per line, were a large part of a cheap
  * request's cost (bench/README.md); an event loop here only appends to a buffer. When standard
  * error does not keep up and {@link #MAX_BUFFERS} buffers' worth wait, events are dropped rather
@@ -23,25 +23,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
+  private static final long FLUSH_MILLIS = 100;
+  private static final int BUFFER_BYTES = 32 * 1024;
   private static final int MAX_BUFFERS = 8;
 
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private final OutputStream out = new FileOutputStream(FileDescriptor.err);
   private Encoder<ILoggingEvent> encoder;
-  private long flushMillis = 100;
-  private int bufferBytes = 32 * 1024;
   private ScheduledExecutorService writer;
 
   public void setEncoder(Encoder<ILoggingEvent> encoder) {
     this.encoder = encoder;
-  }
-
-  public void setFlushMillis(long flushMillis) {
-    this.flushMillis = flushMillis;
-  }
-
-  public void setBufferBytes(int bufferBytes) {
-    this.bufferBytes = bufferBytes;
   }
 
   @Override
@@ -55,7 +47,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
       thread.setDaemon(true);
       return thread;
     });
-    writer.scheduleWithFixedDelay(this::write, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    writer.scheduleWithFixedDelay(this::write, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     super.start();
   }
 
@@ -64,11 +56,11 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     byte[] line = encoder.encode(event);
     boolean full;
     synchronized (pending) {
-      if (pending.size() >= MAX_BUFFERS * bufferBytes) {
+      if (pending.size() >= MAX_BUFFERS * BUFFER_BYTES) {
         return;
       }
       pending.writeBytes(line);
-      full = pending.size() >= bufferBytes;
+      full = pending.size() >= BUFFER_BYTES;
     }
     if (full) {
       writer.execute(this::write);

@@ -20,8 +20,8 @@ import org.slf4j.MDC;
 public final class Responder {
 
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
-  /** The MDC key the log pattern prints as the request id. */
-  private static final String MDC_REQUEST_ID = "request_id";
+  /** The MDC key the log pattern prints as the request id (bus handlers here, HTTP requests in web). */
+  public static final String MDC_REQUEST_ID = "request_id";
 
   private Responder() {
   }

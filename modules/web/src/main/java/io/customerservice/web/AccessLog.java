@@ -1,5 +1,6 @@
 package io.customerservice.web;
 
+import io.customerservice.runtime.Responder;
 import io.vertx.core.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,6 @@ import org.slf4j.MDC;
 final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("access");
-  /** The MDC key the log pattern prints as the request id. */
-  private static final String MDC_REQUEST_ID = "request_id";
 
   private AccessLog() {
   }
@@ -24,11 +23,11 @@ final class AccessLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    MDC.put(MDC_REQUEST_ID, requestId);
+    MDC.put(Responder.MDC_REQUEST_ID, requestId);
     try {
       LOG.info("{} {} {} {} ms", method.name(), path, status, elapsedMs);
     } finally {
-      MDC.remove(MDC_REQUEST_ID);
+      MDC.remove(Responder.MDC_REQUEST_ID);
     }
   }
 }
