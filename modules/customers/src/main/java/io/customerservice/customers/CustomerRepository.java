@@ -18,6 +18,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,6 +134,11 @@ final class CustomerRepository {
   /** The customer, or null when there is none. */
   Future<JsonObject> find(CustomerKey key) {
     return key.byUser() ? findByUser.find(key.userId()) : findById.find(key.id());
+  }
+
+  /** The customers of these user ids (or ids) that exist, by key. */
+  Future<Map<UUID, JsonObject>> findAll(boolean byUser, Collection<UUID> keys) {
+    return (byUser ? findByUser : findById).findAll(keys);
   }
 
   /**

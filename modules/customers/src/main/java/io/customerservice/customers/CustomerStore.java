@@ -76,15 +76,9 @@ final class CustomerStore {
     String member = byUser ? CustomerMessages.USER_IDS : CustomerMessages.IDS;
     Set<UUID> keys = uuids(request, member, errors);
     errors.throwIfAny();
-    List<Future<JsonObject>> reads = new ArrayList<>(keys.size());
-    keys.forEach(key -> reads.add(repository.find(byUser ? CustomerKey.ofUser(key) : CustomerKey.ofId(key))));
-    return stored(Future.all(reads)).map(found -> {
-      List<JsonObject> customers = new ArrayList<>(keys.size());
-      for (int i = 0; i < found.size(); i++) {
-        if (found.resultAt(i) instanceof JsonObject customer) {
-          customers.add(customer);
-        }
-      }
+    return stored(repository.findAll(byUser, keys)).map(found -> {
+      List<JsonObject> customers = new ArrayList<>(found.size());
+      keys.forEach(key -> Optional.ofNullable(found.get(key)).ifPresent(customers::add));
       return CustomerMessages.getManyReply(customers);
     });
   }

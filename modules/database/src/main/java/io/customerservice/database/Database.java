@@ -28,7 +28,7 @@ public record Database(Pool pool, SqlClient lookups, int lookupConnections, int 
    */
   public <K> CoalescedLookups<K> coalescedLookups(Context context,
       Function<List<K>, Future<? extends Iterable<JsonObject>>> fetch, Function<JsonObject, K> keyOf) {
-    return new CoalescedLookups<>(context, lookupConnections, waitQueue, fetch, keyOf);
+    return new CoalescedLookups<>(context, lookupConnections, waitQueue, CoalescedLookups.keyedBy(fetch, keyOf));
   }
 
   /** Closes both; the process's other users keep them open (they are shared by name). */

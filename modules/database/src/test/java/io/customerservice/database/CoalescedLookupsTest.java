@@ -19,8 +19,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,13 +121,41 @@ class CoalescedLookupsTest {
   }
 
   @Test
+  void aGroupTravelsWithTheLookupsOfItsTurnAndIsAnsweredOnceWithTheKeysFound() {
+    CoalescedLookups<Integer> lookups = lookups(FIND, 0, 2, UNBOUNDED);
+    CompletableFuture<Future<Map<Integer, JsonObject>>> asked = new CompletableFuture<>();
+
+    context.runOnContext(turn -> {
+      lookups.find(3);
+      asked.complete(lookups.findAll(List.of(3, 4, 1000, 4)));
+    });
+    Map<Integer, JsonObject> found = Bus.await(Bus.await(Future.fromCompletionStage(asked)));
+
+    assertEquals(Map.of(3, "item3", 4, "item4"), found.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getString("name"))));
+    assertEquals(List.of(List.of(3, 4, 1000)), statements, "one statement for the lone lookup and the group");
+  }
+
+  @Test
+  void aGroupFailsAsAWholeWhenAStatementOfItFails() {
+    CoalescedLookups<Integer> lookups = lookups(FIND_BUT_NOT_13, 0, 2, UNBOUNDED);
+    CompletableFuture<Future<Map<Integer, JsonObject>>> asked = new CompletableFuture<>();
+
+    context.runOnContext(turn -> asked.complete(lookups.findAll(List.of(12, 13))));
+    Future<Map<Integer, JsonObject>> group = Bus.await(Future.fromCompletionStage(asked));
+    Bus.await(group.otherwiseEmpty());
+
+    assertEquals("22012", assertInstanceOf(PgException.class, group.cause()).getSqlState(), "division by zero");
+  }
+
+  @Test
   void theLookupConnectionsUseGenericPlans() {
     Row setting = Bus.await(database.lookups().query("SHOW plan_cache_mode").execute()).iterator().next();
     assertEquals("force_generic_plan", setting.getString(0));
   }
 
   private CoalescedLookups<Integer> lookups(String sql, double sleepSeconds, int maxInFlight, int maxWaiting) {
-    return new CoalescedLookups<>(context, maxInFlight, maxWaiting, keys -> {
+    return new CoalescedLookups<>(context, maxInFlight, maxWaiting, CoalescedLookups.keyedBy(keys -> {
       statements.add(List.copyOf(keys));
       return database.lookups().preparedQuery(sql).execute(Tuple.of(keys.toArray(new Integer[0]), sleepSeconds))
           .map(rows -> {
@@ -133,7 +163,7 @@ class CoalescedLookupsTest {
             rows.forEach(row -> documents.add(new JsonObject().put("key", row.getInteger("key")).put("name", row.getString("name"))));
             return documents;
           });
-    }, document -> document.getInteger("key"));
+    }, document -> document.getInteger("key")));
   }
 
   /** Asks for every key within one turn of the context's event loop; returns once the turn is over. */

@@ -32,10 +32,10 @@ final class CustomerReads {
 
   private static CoalescedLookups<String> lookups(Context context, BusClient bus, boolean byUser) {
     String keyMember = byUser ? CustomerKey.USER_ID : CustomerKey.ID;
-    return CoalescedLookups.perTurn(context,
+    return CoalescedLookups.perTurn(context, CoalescedLookups.keyedBy(
         keys -> bus.request(Addresses.CUSTOMERS_PROFILE_GET_MANY, CustomerMessages.getMany(byUser, keys), null)
             .map(CustomerReads::results),
-        customer -> customer.getString(keyMember));
+        customer -> customer.getString(keyMember)));
   }
 
   private static List<JsonObject> results(JsonObject reply) {

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ import java.util.function.Function;
  * of its loop's turn. Waiting keys are bounded by {@code maxWaiting} (negative: unbounded); past
  * it, a lookup fails at once as UNAVAILABLE rather than queue behind a stuck peer.
  *
- * <p>Every call must come from {@code context}, which is what makes the batches safe to share
- * without locks. Each caller gets a document of its own, even when two asked for one key.
+ * <p>{@link #findAll} enters a group of keys at once (a get-many): they travel in the same fetches
+ * as everyone else's, and the group is answered once, when its last key is. Every call must come
+ * from {@code context}, which is what makes the batches safe to share without locks. Each caller
+ * gets a document of its own, even when two asked for one key.
  *
  * @param <K> the key's type, compared with equals
  */
@@ -41,19 +44,15 @@ public final class CoalescedLookups<K> {
   private final Context context;
   private final int maxInFlight;
   private final int maxWaiting;
-  private final Function<List<K>, Future<? extends Iterable<JsonObject>>> fetch;
-  private final Function<JsonObject, K> keyOf;
-  private final Map<K, List<Promise<JsonObject>>> waiting = new LinkedHashMap<>();
+  private final Function<List<K>, Future<Map<K, JsonObject>>> fetch;
+  private final Map<K, List<Waiter<K>>> waiting = new LinkedHashMap<>();
   private int waitingCallers;
   private int inFlight;
   private boolean sendScheduled;
 
-  /**
-   * @param fetch the documents of the keys given (absent keys have none), in one go
-   * @param keyOf the key of a document {@code fetch} returned
-   */
+  /** @param fetch the documents of the keys given, by key (absent keys have none), in one go */
   public CoalescedLookups(Context context, int maxInFlight, int maxWaiting,
-      Function<List<K>, Future<? extends Iterable<JsonObject>>> fetch, Function<JsonObject, K> keyOf) {
+      Function<List<K>, Future<Map<K, JsonObject>>> fetch) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
     }
@@ -61,29 +60,66 @@ public final class CoalescedLookups<K> {
     this.maxInFlight = maxInFlight;
     this.maxWaiting = maxWaiting;
     this.fetch = fetch;
-    this.keyOf = keyOf;
   }
 
   /**
    * Lookups whose keys go out once per turn, however many fetches already run: a lookup waits for
    * nothing but the end of its turn. For a peer that bounds its own work (the edge's requests to
-   * the store and the proxy; limits of 1, 2 and 4 gave the split no better figures).
+   * the store and the proxy, where limiting the fetches in flight gave the split nothing).
    */
-  public static <K> CoalescedLookups<K> perTurn(Context context,
+  public static <K> CoalescedLookups<K> perTurn(Context context, Function<List<K>, Future<Map<K, JsonObject>>> fetch) {
+    return new CoalescedLookups<>(context, Integer.MAX_VALUE, -1, fetch);
+  }
+
+  /**
+   * A fetch by key from one that returns documents, each carrying its key ({@code keyOf}): for a
+   * key the document itself holds, such as a statement's primary key.
+   */
+  public static <K> Function<List<K>, Future<Map<K, JsonObject>>> keyedBy(
       Function<List<K>, Future<? extends Iterable<JsonObject>>> fetch, Function<JsonObject, K> keyOf) {
-    return new CoalescedLookups<>(context, Integer.MAX_VALUE, -1, fetch, keyOf);
+    return keys -> fetch.apply(keys).map(documents -> {
+      Map<K, JsonObject> byKey = new HashMap<>();
+      documents.forEach(document -> byKey.put(keyOf.apply(document), document));
+      return byKey;
+    });
   }
 
   /** The document with this key, or null when there is none. */
   public Future<JsonObject> find(K key) {
-    if (maxWaiting >= 0 && waitingCallers >= maxWaiting) {
-      return Future.failedFuture(ServiceFailure.unavailable("Too many reads are waiting, try again later."));
+    if (full()) {
+      return refused();
     }
     Promise<JsonObject> promise = Promise.promise();
-    waiting.computeIfAbsent(key, k -> new ArrayList<>(1)).add(promise);
-    waitingCallers++;
+    enter(key, new Single<>(promise));
     scheduleSend();
     return promise.future();
+  }
+
+  /** The documents of these keys that exist, by key; fails as a whole when a fetch of one fails. */
+  public Future<Map<K, JsonObject>> findAll(Collection<K> keys) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    if (full()) {
+      return refused();
+    }
+    Group<K> group = new Group<>(keys.size());
+    keys.forEach(key -> enter(key, group));
+    scheduleSend();
+    return group.promise.future();
+  }
+
+  private boolean full() {
+    return maxWaiting >= 0 && waitingCallers >= maxWaiting;
+  }
+
+  private static <T> Future<T> refused() {
+    return Future.failedFuture(ServiceFailure.unavailable("Too many reads are waiting, try again later."));
+  }
+
+  private void enter(K key, Waiter<K> waiter) {
+    waiting.computeIfAbsent(key, k -> new ArrayList<>(1)).add(waiter);
+    waitingCallers++;
   }
 
   /** At the end of this turn of the loop, so that the keys asked during it share the statement. */
@@ -99,7 +135,7 @@ public final class CoalescedLookups<K> {
 
   private void send() {
     while (!waiting.isEmpty() && inFlight < maxInFlight) {
-      Map<K, List<Promise<JsonObject>>> batch = takeBatch();
+      Map<K, List<Waiter<K>>> batch = takeBatch();
       inFlight++;
       fetchSafely(new ArrayList<>(batch.keySet())).onComplete(documents -> {
         inFlight--;
@@ -115,11 +151,11 @@ public final class CoalescedLookups<K> {
     }
   }
 
-  private Map<K, List<Promise<JsonObject>>> takeBatch() {
-    Map<K, List<Promise<JsonObject>>> batch = new LinkedHashMap<>();
-    Iterator<Map.Entry<K, List<Promise<JsonObject>>>> entries = waiting.entrySet().iterator();
+  private Map<K, List<Waiter<K>>> takeBatch() {
+    Map<K, List<Waiter<K>>> batch = new LinkedHashMap<>();
+    Iterator<Map.Entry<K, List<Waiter<K>>>> entries = waiting.entrySet().iterator();
     while (entries.hasNext() && batch.size() < MAX_BATCH) {
-      Map.Entry<K, List<Promise<JsonObject>>> entry = entries.next();
+      Map.Entry<K, List<Waiter<K>>> entry = entries.next();
       batch.put(entry.getKey(), entry.getValue());
       waitingCallers -= entry.getValue().size();
       entries.remove();
@@ -127,7 +163,7 @@ public final class CoalescedLookups<K> {
     return batch;
   }
 
-  private Future<? extends Iterable<JsonObject>> fetchSafely(List<K> keys) {
+  private Future<Map<K, JsonObject>> fetchSafely(List<K> keys) {
     try {
       return fetch.apply(keys);
     } catch (RuntimeException e) {
@@ -135,15 +171,62 @@ public final class CoalescedLookups<K> {
     }
   }
 
-  private void answer(Map<K, List<Promise<JsonObject>>> batch, Iterable<JsonObject> documents) {
-    Map<K, JsonObject> byKey = new HashMap<>();
-    documents.forEach(document -> byKey.put(keyOf.apply(document), document));
+  private void answer(Map<K, List<Waiter<K>>> batch, Map<K, JsonObject> byKey) {
     batch.forEach((key, waiters) -> {
       JsonObject document = byKey.get(key);
-      waiters.get(0).complete(document);
+      waiters.get(0).answer(key, document);
       for (int i = 1; i < waiters.size(); i++) {
-        waiters.get(i).complete(document == null ? null : document.copy());
+        waiters.get(i).answer(key, document == null ? null : document.copy());
       }
     });
+  }
+
+  /** Who waits for a key: a lone lookup, or one key of a group's. */
+  private interface Waiter<K> {
+
+    void answer(K key, JsonObject document);
+
+    void fail(Throwable cause);
+  }
+
+  private record Single<K>(Promise<JsonObject> promise) implements Waiter<K> {
+
+    @Override
+    public void answer(K key, JsonObject document) {
+      promise.complete(document);
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+      promise.fail(cause);
+    }
+  }
+
+  /** A get-many's keys: answered once, when its last key is; failed by the first failed fetch. */
+  private static final class Group<K> implements Waiter<K> {
+
+    private final Promise<Map<K, JsonObject>> promise = Promise.promise();
+    private final Map<K, JsonObject> found;
+    private int unanswered;
+
+    Group(int keys) {
+      this.found = new LinkedHashMap<>(keys * 2);
+      this.unanswered = keys;
+    }
+
+    @Override
+    public void answer(K key, JsonObject document) {
+      if (document != null) {
+        found.put(key, document);
+      }
+      if (--unanswered == 0) {
+        promise.tryComplete(found);
+      }
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+      promise.tryFail(cause);
+    }
   }
 }
