@@ -1,10 +1,9 @@
 package io.customerservice.app;
 
-import io.customerservice.runtime.config.ConfigKeys;
-import io.customerservice.runtime.config.DatabaseSettings;
-import io.customerservice.runtime.config.Settings;
 import io.customerservice.auth.AuthSettings;
 import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -30,9 +29,15 @@ record AppSettings(
     HttpSettings http,
     AuthSettings auth) {
 
+  /** Comma-separated roles this process runs, or "all". */
+  public static final String ROLES = "roles";
+  public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
+  public static final String DB_EMBEDDED_PORT = "db.embedded.port";
+  public static final String JWT_DEV_SECRET_FILE = "jwt.dev-secret-file";
+
   static AppSettings from(JsonObject config) {
     Settings settings = new Settings(config);
-    Set<Role> roles = Role.parse(settings.string(ConfigKeys.ROLES));
+    Set<Role> roles = Role.parse(settings.string(ROLES));
     Map<Role, Integer> instances = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       instances.put(role, settings.integer(role.instancesKey(), 1, 256));
@@ -48,8 +53,8 @@ record AppSettings(
         roles,
         instances,
         DatabaseSettings.from(settings),
-        Path.of(settings.string(ConfigKeys.DB_EMBEDDED_DATA_DIR)),
-        settings.port(ConfigKeys.DB_EMBEDDED_PORT, true),
+        Path.of(settings.string(DB_EMBEDDED_DATA_DIR)),
+        settings.port(DB_EMBEDDED_PORT, true),
         settings.requestTimeoutMs(),
         settings.shutdownGraceMs(),
         settings.shutdownDrainMs(),

@@ -1,7 +1,7 @@
 package io.customerservice.app;
 
 import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
@@ -86,7 +86,7 @@ final class ConfigLoader {
   private static JsonObject fromEnvironment(Set<String> keys, Map<String, String> environment) {
     JsonObject json = new JsonObject();
     for (String key : keys) {
-      String value = environment.get(ConfigKeys.environmentName(key));
+      String value = environment.get(Settings.environmentName(key));
       if (value != null) {
         json.put(key, value);
       }

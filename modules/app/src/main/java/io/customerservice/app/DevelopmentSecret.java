@@ -1,6 +1,7 @@
 package io.customerservice.app;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -30,17 +31,17 @@ final class DevelopmentSecret {
   /** The config with {@code jwt.secret} filled in from the development file where that applies. */
   static JsonObject fillIn(JsonObject config) throws IOException {
     Settings settings = new Settings(config);
-    boolean applies = settings.string(ConfigKeys.JWT_SECRET).isEmpty()
-        && settings.string(ConfigKeys.DB_HOST).isEmpty()
-        && settings.string(ConfigKeys.JWT_ALGORITHM).startsWith("HS");
+    boolean applies = settings.string(JwtSettings.JWT_SECRET).isEmpty()
+        && settings.string(DatabaseSettings.DB_HOST).isEmpty()
+        && settings.string(JwtSettings.JWT_ALGORITHM).startsWith("HS");
     if (!applies) {
       return config;
     }
-    Path file = Path.of(settings.string(ConfigKeys.JWT_DEV_SECRET_FILE));
+    Path file = Path.of(settings.string(AppSettings.JWT_DEV_SECRET_FILE));
     String secret = Files.exists(file) ? Files.readString(file).strip() : create(file);
     LOG.warn("jwt.secret is not set: verifying tokens with the development secret in {}. "
         + "Set JWT_SECRET to the authentication service's signing key for real use.", file);
-    return config.copy().put(ConfigKeys.JWT_SECRET, secret);
+    return config.copy().put(JwtSettings.JWT_SECRET, secret);
   }
 
   private static String create(Path file) throws IOException {

@@ -1,6 +1,6 @@
 package io.customerservice.app;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -78,12 +78,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   /** The db.* keys that point the verticles at this server. */
   JsonObject connectionKeys() {
-    return new JsonObject().put(ConfigKeys.DB_HOST, LOCAL_HOST).put(ConfigKeys.DB_PORT, server.getPort());
+    return new JsonObject().put(DatabaseSettings.DB_HOST, LOCAL_HOST).put(DatabaseSettings.DB_PORT, server.getPort());
   }
 
   /** The db.* key that sends the verticles' connections through this server's Unix socket. */
   JsonObject socketKeys() {
-    return new JsonObject().put(ConfigKeys.DB_SOCKET_DIR, SOCKET_DIR);
+    return new JsonObject().put(DatabaseSettings.DB_SOCKET_DIR, SOCKET_DIR);
   }
 
   String describe() {

@@ -1,14 +1,14 @@
 package io.customerservice.app;
 
 import io.customerservice.contract.ServiceFailure;
-import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
-import io.customerservice.runtime.config.JwtSettings;
-import io.customerservice.runtime.config.Settings;
 import io.customerservice.importer.ImportOptions;
 import io.customerservice.importer.ImportSummary;
 import io.customerservice.importer.LegacyFile;
 import io.customerservice.importer.LegacyImporter;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,9 +83,9 @@ final class ImportLegacyCommand implements Callable<Integer> {
       return 2;
     }
     JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(conf.file));
-    boolean embedded = new Settings(config).string(ConfigKeys.DB_HOST).isEmpty();
-    config.put(ConfigKeys.ROLES, cluster ? Role.AUTH_PROXY.label() : embedded ? "customers,auth,auth-proxy" : "customers,auth-proxy")
-        .put(ConfigKeys.CLUSTER_ENABLED, cluster);
+    boolean embedded = new Settings(config).string(DatabaseSettings.DB_HOST).isEmpty();
+    config.put(AppSettings.ROLES, cluster ? Role.AUTH_PROXY.label() : embedded ? "customers,auth,auth-proxy" : "customers,auth-proxy")
+        .put(ClusterSettings.CLUSTER_ENABLED, cluster);
     AppSettings settings;
     try {
       settings = AppSettings.from(config);

@@ -2,16 +2,15 @@ package io.customerservice.app;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The customer-service command: with no arguments it runs every role on the embedded PostgreSQL.
@@ -102,13 +101,13 @@ public final class Main implements Callable<Integer> {
   private JsonObject commandLineOverrides(JsonObject config) {
     JsonObject overridden = config.copy();
     if (roles != null) {
-      overridden.put(ConfigKeys.ROLES, String.join(",", roles));
+      overridden.put(AppSettings.ROLES, String.join(",", roles));
     }
     if (cluster) {
-      overridden.put(ConfigKeys.CLUSTER_ENABLED, true);
+      overridden.put(ClusterSettings.CLUSTER_ENABLED, true);
     }
     if (instances != null) {
-      instances.forEach((label, count) -> overridden.put(Role.named(label, ConfigKeys.ROLES).instancesKey(), count));
+      instances.forEach((label, count) -> overridden.put(Role.named(label, AppSettings.ROLES).instancesKey(), count));
     }
     return overridden;
   }

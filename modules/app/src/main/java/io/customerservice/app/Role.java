@@ -1,12 +1,11 @@
 package io.customerservice.app;
 
-import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.auth.AuthServiceVerticle;
 import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.customers.history.ServiceHistoryVerticle;
 import io.customerservice.http.HttpVerticle;
+import io.customerservice.runtime.config.ConfigException;
 import io.vertx.core.Deployable;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -18,22 +17,20 @@ import java.util.function.Supplier;
  * calls them finds them answering.
  */
 enum Role {
-  CUSTOMERS("customers", ConfigKeys.CUSTOMERS_INSTANCES, true, CustomerStoreVerticle::new),
-  HISTORY("history", ConfigKeys.HISTORY_INSTANCES, true, ServiceHistoryVerticle::new),
-  AUTH("auth", ConfigKeys.AUTH_INSTANCES, true, AuthServiceVerticle::new),
-  AUTH_PROXY("auth-proxy", ConfigKeys.AUTH_PROXY_INSTANCES, false, AuthProxyVerticle::new),
-  HTTP("http", ConfigKeys.HTTP_INSTANCES, false, HttpVerticle::new);
+  CUSTOMERS("customers", true, CustomerStoreVerticle::new),
+  HISTORY("history", true, ServiceHistoryVerticle::new),
+  AUTH("auth", true, AuthServiceVerticle::new),
+  AUTH_PROXY("auth-proxy", false, AuthProxyVerticle::new),
+  HTTP("http", false, HttpVerticle::new);
 
   static final String ALL = "all";
 
   private final String label;
-  private final String instancesKey;
   private final boolean usesDatabase;
   private final Supplier<Deployable> verticle;
 
-  Role(String label, String instancesKey, boolean usesDatabase, Supplier<Deployable> verticle) {
+  Role(String label, boolean usesDatabase, Supplier<Deployable> verticle) {
     this.label = label;
-    this.instancesKey = instancesKey;
     this.usesDatabase = usesDatabase;
     this.verticle = verticle;
   }
@@ -53,8 +50,9 @@ enum Role {
     return label;
   }
 
+  /** The key of how many verticle instances of the role a process runs: {@code <label>.instances}. */
   String instancesKey() {
-    return instancesKey;
+    return label + ".instances";
   }
 
   Supplier<Deployable> verticle() {
@@ -68,7 +66,7 @@ enum Role {
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String label : value.split(",")) {
-      roles.add(named(label, ConfigKeys.ROLES));
+      roles.add(named(label, AppSettings.ROLES));
     }
     return roles;
   }

@@ -1,6 +1,9 @@
 package io.customerservice.app;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -30,35 +33,35 @@ final class StartupFailure {
     String database = settings == null ? "the configured PostgreSQL" : settings.database().describe();
     return sqlState(failure).map(state -> switch (state) {
       case BAD_DATABASE -> database + ": the database does not exist. Create it, or set "
-          + key(ConfigKeys.DB_DATABASE) + " to one that does.";
+          + key(DatabaseSettings.DB_DATABASE) + " to one that does.";
       case BAD_PASSWORD, NO_SUCH_ROLE -> database + " refused the login (" + deepest(failure).getMessage() + "). Check "
-          + key(ConfigKeys.DB_USER) + " and " + key(ConfigKeys.DB_PASSWORD) + ".";
+          + key(DatabaseSettings.DB_USER) + " and " + key(DatabaseSettings.DB_PASSWORD) + ".";
       default -> null;
     }).or(() -> find(failure, ConnectException.class).map(refused -> "No PostgreSQL answers at " + database
-        + " (" + refused.getMessage() + "). Start it, or set " + key(ConfigKeys.DB_HOST) + " and " + key(ConfigKeys.DB_PORT) + "."))
+        + " (" + refused.getMessage() + "). Start it, or set " + key(DatabaseSettings.DB_HOST) + " and " + key(DatabaseSettings.DB_PORT) + "."))
       .or(() -> find(failure, UnknownHostException.class).map(unknown -> "The database host " + unknown.getMessage()
-        + " does not resolve. Set " + key(ConfigKeys.DB_HOST) + " to a name or address this machine can reach."))
+        + " does not resolve. Set " + key(DatabaseSettings.DB_HOST) + " to a name or address this machine can reach."))
       .or(() -> inUse(failure).map(listen -> listen + ": another process holds that port. Stop it, or set "
         + portKey(listen, settings) + " to a free one."))
       .or(() -> find(failure, FileSystemException.class).map(file -> "Cannot write " + file.getFile()
         + (file.getReason() == null ? "" : " (" + file.getReason() + ")") + ". Make it a directory this user can write, or set "
-        + key(ConfigKeys.DB_EMBEDDED_DATA_DIR) + " and " + key(ConfigKeys.JWT_DEV_SECRET_FILE) + " to paths under one."))
+        + key(AppSettings.DB_EMBEDDED_DATA_DIR) + " and " + key(AppSettings.JWT_DEV_SECRET_FILE) + " to paths under one."))
       .orElseGet(() -> failure.getMessage() == null ? failure.toString() : failure.getMessage());
   }
 
   /** The key of the port in {@code listen}, as far as the settings tell. */
   private static String portKey(String listen, AppSettings settings) {
     if (settings != null && settings.http() != null && listen.endsWith(":" + settings.http().port())) {
-      return key(ConfigKeys.HTTP_PORT);
+      return key(HttpSettings.HTTP_PORT);
     }
     if (settings != null && settings.auth() != null && listen.endsWith(":" + settings.auth().port())) {
-      return key(ConfigKeys.AUTH_PORT);
+      return key(AuthSettings.AUTH_PORT);
     }
-    return key(ConfigKeys.HTTP_PORT) + " or " + key(ConfigKeys.AUTH_PORT);
+    return key(HttpSettings.HTTP_PORT) + " or " + key(AuthSettings.AUTH_PORT);
   }
 
   private static String key(String key) {
-    return key + " (" + ConfigKeys.environmentName(key) + ")";
+    return key + " (" + Settings.environmentName(key) + ")";
   }
 
   private static Optional<String> sqlState(Throwable failure) {

@@ -1,7 +1,6 @@
 package io.customerservice.app;
 
 import io.customerservice.contract.UserRole;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.runtime.config.Settings;
 import io.vertx.core.Vertx;
@@ -62,7 +61,7 @@ final class TokenCommand implements Callable<Integer> {
       JsonObject config = DevelopmentSecret.fillIn(ConfigLoader.loadNow(vertx, conf.file));
       JwtSettings jwt = JwtSettings.from(new Settings(config));
       if (!jwt.usesSharedSecret()) {
-        System.err.println("customer-service token: " + ConfigKeys.JWT_ALGORITHM + " is " + jwt.algorithm()
+        System.err.println("customer-service token: " + JwtSettings.JWT_ALGORITHM + " is " + jwt.algorithm()
             + "; only HS* tokens can be minted here");
         return 2;
       }

@@ -5,7 +5,6 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -82,7 +81,7 @@ final class VertxFactory {
     try (InputStream xml = open(cluster.config())) {
       return new XmlConfigBuilder(xml).setProperties(values).build();
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException(ConfigKeys.CLUSTER_CONFIG, "cannot read Hazelcast configuration " + cluster.config() + ": " + e.getMessage());
+      throw new ConfigException(ClusterSettings.CLUSTER_CONFIG, "cannot read Hazelcast configuration " + cluster.config() + ": " + e.getMessage());
     }
   }
 

@@ -2,7 +2,9 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -72,9 +74,9 @@ class AccessLogTest {
   private ServiceProcess start(Path dir, List<String> jvmOptions, Path log) throws Exception {
     int apiPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find())
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET);
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET);
     Path conf = Files.writeString(dir.resolve("service.json"), config.encode());
     api = new HttpApi(apiPort);
     return ServiceProcess.start(jvmOptions, conf, log, api);

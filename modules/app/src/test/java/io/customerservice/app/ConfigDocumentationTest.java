@@ -2,7 +2,13 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.authproxy.AuthProxySettings;
+import io.customerservice.customers.history.ServiceHistoryVerticle;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.TestConfig;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Field;
@@ -10,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,10 +25,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * conf/application.json is the one source of the configuration: the keys the code names and the
- * table of docs/configuration.md (key, variable, default) must be exactly its keys and defaults.
+ * conf/application.json is the one source of the configuration: the keys the code names (each
+ * module's settings spell their own) and the table of docs/configuration.md (key, variable,
+ * default) must be exactly its keys and defaults.
  */
 class ConfigDocumentationTest {
+
+  /** The settings that own keys: each spells its keys as public String constants, and nothing else. */
+  private static final List<Class<?>> KEY_OWNERS = List.of(
+      Settings.class, DatabaseSettings.class, JwtSettings.class,
+      AppSettings.class, VertxSettings.class, ClusterSettings.class,
+      HttpSettings.class, AuthSettings.class, AuthProxySettings.class,
+      ServiceHistoryVerticle.class);
 
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\| (`[^`]*`|empty) \\|");
 
@@ -37,7 +52,7 @@ class ConfigDocumentationTest {
     }
     assertEquals(new TreeSet<>(defaults.fieldNames()), new TreeSet<>(documented.keySet()), "docs/configuration.md's table and conf/application.json");
     documented.forEach((key, columns) -> {
-      assertEquals(ConfigKeys.environmentName(key), columns[0], key);
+      assertEquals(Settings.environmentName(key), columns[0], key);
       String value = String.valueOf(defaults.getValue(key));
       assertEquals(value.isEmpty() ? "empty" : "`" + value + "`", columns[1], "the documented default of " + key);
     });
@@ -46,9 +61,12 @@ class ConfigDocumentationTest {
   @Test
   void theKeysTheCodeNamesAreTheKeysOfTheDefaults() throws Exception {
     Set<String> named = new TreeSet<>();
-    for (Field field : ConfigKeys.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        named.add((String) field.get(null));
+    for (Class<?> owner : KEY_OWNERS) {
+      for (Field field : owner.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class) {
+          assertTrue(named.add((String) field.get(null)), "spelled twice: " + field.get(null));
+        }
       }
     }
     Set<String> perRole = new TreeSet<>();

@@ -2,7 +2,9 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -42,15 +44,15 @@ class CrashSafetyTest {
   @Test
   void killDashNineOfTheDefaultRunWithItsEmbeddedDatabaseRestartsOnTheSameData(@TempDir Path dir) throws Exception {
     long restart = killMidStreamAndRestart(dir, TestConfig.defaults()
-        .put(ConfigKeys.DB_EMBEDDED_DATA_DIR, dir.resolve("postgres").toString()));
+        .put(AppSettings.DB_EMBEDDED_DATA_DIR, dir.resolve("postgres").toString()));
     assertTrue(restart < TimeUnit.SECONDS.toNanos(15), "ready again within 15 s, took " + TimeUnit.NANOSECONDS.toMillis(restart) + " ms");
   }
 
   /** The scenario, on {@code base} config; the time the restarted process took to be ready. */
   private static long killMidStreamAndRestart(Path dir, JsonObject base) throws Exception {
     int port = FreePort.find();
-    JsonObject config = base.put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, port).put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find());
+    JsonObject config = base.put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, port).put(JwtSettings.JWT_SECRET, Tokens.SECRET)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find());
     Path conf = Files.writeString(dir.resolve("crash.json"), config.encode());
     HttpApi api = new HttpApi(port);
     List<String> keys = java.util.stream.IntStream.range(0, INCREMENTS).mapToObj(i -> "crash-" + i + "-" + UUID.randomUUID()).toList();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.vertx.core.Vertx;
@@ -34,9 +34,9 @@ class EmbeddedDatabaseTest {
 
   @Test
   void theEmbeddedServerKeepsCommittedDataThroughAPowerLossAndSaysSo(@TempDir Path dataDir) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(AppSettings.ROLES, "customers"));
     try (EmbeddedDatabase db = start(dataDir, settings);
-         java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + db.connectionKeys().getInteger(ConfigKeys.DB_PORT)
+         java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + db.connectionKeys().getInteger(DatabaseSettings.DB_PORT)
              + "/postgres", "postgres", "");
          java.sql.Statement s = c.createStatement()) {
       for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
@@ -51,7 +51,7 @@ class EmbeddedDatabaseTest {
 
   @Test
   void aSecondProcessOnTheSameDataDirectoryIsRefusedWithAClearMessage(@TempDir Path dataDir) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(AppSettings.ROLES, "customers"));
     try (EmbeddedDatabase first = start(dataDir, settings)) {
       IOException error = assertThrows(IOException.class, () -> start(dataDir, settings));
       assertTrue(error.getMessage().contains("in use by another process"), error.getMessage());
@@ -60,7 +60,7 @@ class EmbeddedDatabaseTest {
 
   @Test
   void aDataDirectoryHeldByAProcessThatIsNotItsServerIsRefusedNamingTheProcess(@TempDir Path dataDir) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(AppSettings.ROLES, "customers"));
     Process stranger = new ProcessBuilder("sleep", "60").start();
     try {
       java.nio.file.Files.writeString(dataDir.resolve("postmaster.pid"), stranger.pid() + "\n" + dataDir + "\n");
@@ -75,9 +75,9 @@ class EmbeddedDatabaseTest {
   @Test
   void theDefaultRunTalksToItsEmbeddedDatabaseThroughTheUnixSocket(@TempDir Path dataDir) throws Exception {
     AppSettings settings = AppSettings.from(TestConfig.defaults()
-        .put(ConfigKeys.ROLES, "customers")
-        .put(ConfigKeys.DB_EMBEDDED_DATA_DIR, dataDir.toString())
-        .put(ConfigKeys.VERTX_PREFER_NATIVE_TRANSPORT, true));
+        .put(AppSettings.ROLES, "customers")
+        .put(AppSettings.DB_EMBEDDED_DATA_DIR, dataDir.toString())
+        .put(VertxSettings.VERTX_PREFER_NATIVE_TRANSPORT, true));
     try (RunningProcess process = RunningProcess.start(settings)) {
       assertTrue(process.vertx().isNativeTransportEnabled(), "epoll is on this module's classpath");
       assertEquals(System.getProperty("java.io.tmpdir"), process.settings().database().socketDir());
@@ -94,7 +94,7 @@ class EmbeddedDatabaseTest {
   }
 
   private static JsonObject runService(Path dataDir, java.util.function.Function<Bus, JsonObject> work) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults().put(ConfigKeys.ROLES, "customers"));
+    AppSettings settings = AppSettings.from(TestConfig.defaults().put(AppSettings.ROLES, "customers"));
     try (EmbeddedDatabase db = start(dataDir, settings)) {
       Vertx vertx = Vertx.vertx();
       try {

@@ -2,7 +2,11 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -44,11 +48,11 @@ class PostgresOutageTest {
     int apiPort = FreePort.find();
     Path data = dir.resolve("postgres");
     JsonObject config = TestConfig.defaults()
-        .put(ConfigKeys.DB_HOST, "127.0.0.1").put(ConfigKeys.DB_PORT, databasePort)
-        .put(ConfigKeys.DB_EMBEDDED_DATA_DIR, data.toString()).put(ConfigKeys.DB_EMBEDDED_PORT, databasePort)
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort).put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find())
-        .put(ConfigKeys.SHUTDOWN_DRAIN_MS, 0);
+        .put(DatabaseSettings.DB_HOST, "127.0.0.1").put(DatabaseSettings.DB_PORT, databasePort)
+        .put(AppSettings.DB_EMBEDDED_DATA_DIR, data.toString()).put(AppSettings.DB_EMBEDDED_PORT, databasePort)
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort).put(JwtSettings.JWT_SECRET, Tokens.SECRET)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
+        .put(Settings.SHUTDOWN_DRAIN_MS, 0);
     Path conf = Files.writeString(dir.resolve("outage.json"), config.encode());
     HttpApi api = new HttpApi(apiPort);
 

@@ -2,11 +2,15 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
-import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
 import io.customerservice.testkit.TcpRelay;
 import io.customerservice.testkit.TestConfig;
@@ -27,16 +31,16 @@ class ReadinessTest {
 
   private static JsonObject listeningOn(int apiPort, int authPort) {
     return TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET);
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, authPort)
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET);
   }
 
   @Test
   void aStoppingProcessIsUnreadyAtOnceAndServesUntilTheDrainPeriodEnds(@TempDir Path dir) throws Exception {
     int apiPort = FreePort.find();
     int authPort = FreePort.find();
-    Path conf = Files.writeString(dir.resolve("drain.json"), listeningOn(apiPort, authPort).put(ConfigKeys.SHUTDOWN_DRAIN_MS, 3000).encode());
+    Path conf = Files.writeString(dir.resolve("drain.json"), listeningOn(apiPort, authPort).put(Settings.SHUTDOWN_DRAIN_MS, 3000).encode());
     HttpApi api = new HttpApi(apiPort);
     HttpApi auth = new HttpApi(authPort);
     String staff = Tokens.access(UUID.randomUUID(), "employee");
@@ -62,9 +66,9 @@ class ReadinessTest {
     int apiPort = FreePort.find();
     int authPort = FreePort.find();
     JsonObject direct = listeningOn(apiPort, authPort);
-    try (TcpRelay relay = new TcpRelay(direct.getInteger(ConfigKeys.DB_PORT))) {
-      JsonObject config = direct.put(ConfigKeys.DB_HOST, "127.0.0.1").put(ConfigKeys.DB_PORT, relay.port())
-          .put(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 1000).put(ConfigKeys.SHUTDOWN_GRACE_MS, 500);
+    try (TcpRelay relay = new TcpRelay(direct.getInteger(DatabaseSettings.DB_PORT))) {
+      JsonObject config = direct.put(DatabaseSettings.DB_HOST, "127.0.0.1").put(DatabaseSettings.DB_PORT, relay.port())
+          .put(Settings.HEALTH_READY_TIMEOUT_MS, 1000).put(Settings.SHUTDOWN_GRACE_MS, 500);
       Vertx vertx = Vertx.vertx();
       try {
         Bus.await(Launcher.deploy(vertx, AppSettings.from(config)));

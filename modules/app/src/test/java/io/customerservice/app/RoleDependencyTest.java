@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.customer.CustomerMessages;
 import io.customerservice.contract.history.HistoryMessages;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
@@ -28,11 +27,11 @@ class RoleDependencyTest {
     Vertx vertx = Vertx.vertx();
     Bus bus = new Bus(vertx);
     try {
-      Bus.await(Launcher.deploy(vertx, AppSettings.from(config.copy().put(ConfigKeys.ROLES, "history"))));
+      Bus.await(Launcher.deploy(vertx, AppSettings.from(config.copy().put(AppSettings.ROLES, "history"))));
       JsonObject nobody = new JsonObject().put("id", UUID.randomUUID().toString());
       assertEquals(FailureCode.NOT_FOUND, bus.failure(HISTORY_SERVICE_LIST, nobody).code(), "serving, and there is no such customer");
 
-      Bus.await(Launcher.deploy(vertx, AppSettings.from(config.copy().put(ConfigKeys.ROLES, "customers"))));
+      Bus.await(Launcher.deploy(vertx, AppSettings.from(config.copy().put(AppSettings.ROLES, "customers"))));
       String id = bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(UUID.randomUUID(), new JsonObject()
           .put("street_address", "1 Main St").put("city", "Portland").put("state", "OR").put("postal_code", "97201")
           .put("country", "USA"))).getString("id");

@@ -2,11 +2,13 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.FreePort;
+import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
-import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.vertx.core.json.JsonObject;
@@ -27,9 +29,9 @@ class SeedFlowTest {
     int authPort = FreePort.find();
     int apiPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
-        .put(ConfigKeys.JWT_SECRET, "seed-flow-secret-0123456789-0123456789-0123456789");
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, authPort)
+        .put(JwtSettings.JWT_SECRET, "seed-flow-secret-0123456789-0123456789-0123456789");
     Path conf = Files.writeString(dir.resolve("seed.json"), config.encode());
     HttpApi auth = new HttpApi(authPort);
     HttpApi customers = new HttpApi(apiPort);

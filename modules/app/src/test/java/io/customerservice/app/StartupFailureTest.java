@@ -6,7 +6,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
@@ -30,20 +34,20 @@ class StartupFailureTest {
 
   private JsonObject config() {
     return TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, FreePort.find())
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find())
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET).put(ConfigKeys.SHUTDOWN_DRAIN_MS, 0);
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, FreePort.find())
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET).put(Settings.SHUTDOWN_DRAIN_MS, 0);
   }
 
   @Test
   void aDatabaseThatDoesNotExist() throws Exception {
-    assertOneSentence(config().put(ConfigKeys.DB_DATABASE, "no_such_database"), "the database does not exist", "db.database (DB_DATABASE)");
+    assertOneSentence(config().put(DatabaseSettings.DB_DATABASE, "no_such_database"), "the database does not exist", "db.database (DB_DATABASE)");
   }
 
   @Test
   void aPortAlreadyInUse() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertOneSentence(config().put(ConfigKeys.HTTP_PORT, taken.getLocalPort()),
+      assertOneSentence(config().put(HttpSettings.HTTP_PORT, taken.getLocalPort()),
           "Cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": another process holds that port", "http.port (HTTP_PORT)");
     }
   }
@@ -51,15 +55,15 @@ class StartupFailureTest {
   @Test
   void aDataDirectoryThatCannotBeWritten() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-    assertOneSentence(TestConfig.defaults().put(ConfigKeys.DB_EMBEDDED_DATA_DIR, file.resolve("postgres").toString())
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET),
+    assertOneSentence(TestConfig.defaults().put(AppSettings.DB_EMBEDDED_DATA_DIR, file.resolve("postgres").toString())
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET),
         "Cannot write " + file.resolve("postgres"), "db.embedded.data-dir (DB_EMBEDDED_DATA_DIR)");
   }
 
   @Test
   void aDatabaseServerThatIsNotThere() throws Exception {
     int nobody = FreePort.find();
-    assertOneSentence(config().put(ConfigKeys.DB_HOST, "127.0.0.1").put(ConfigKeys.DB_PORT, nobody),
+    assertOneSentence(config().put(DatabaseSettings.DB_HOST, "127.0.0.1").put(DatabaseSettings.DB_PORT, nobody),
         "No PostgreSQL answers at postgresql://127.0.0.1:" + nobody, "db.host (DB_HOST) and db.port (DB_PORT)");
   }
 

@@ -2,8 +2,11 @@ package io.customerservice.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.customerservice.auth.AuthSettings;
+import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
@@ -28,8 +31,8 @@ class WholeAppTest {
   void aTokenFromTheTokenCommandWorksAgainstTheDeployedRoles(@TempDir Path dir) throws Exception {
     int port = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, port)
-        .put(ConfigKeys.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789");
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, port)
+        .put(JwtSettings.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789");
     Path conf = Files.writeString(dir.resolve("test.json"), config.encode());
     UUID user = UUID.randomUUID();
     String token = mint(conf, "--role", "customer", "--user-id", user.toString(), "--email", "ada@example.com");
@@ -52,31 +55,31 @@ class WholeAppTest {
 
   @Test
   void aRealDatabaseWithoutASecretStopsStartUpNamingTheKey() {
-    JsonObject config = TestConfig.defaults().put(ConfigKeys.DB_HOST, "db.example.internal");
+    JsonObject config = TestConfig.defaults().put(DatabaseSettings.DB_HOST, "db.example.internal");
     ConfigException error = assertThrows(ConfigException.class, () -> AppSettings.from(DevelopmentSecret.fillIn(config)));
     assertTrue(error.getMessage().startsWith("config key 'jwt.secret' (environment JWT_SECRET): is required"), error.getMessage());
-    assertDoesNotThrow(() -> AppSettings.from(config.copy().put(ConfigKeys.ROLES, "customers")),
+    assertDoesNotThrow(() -> AppSettings.from(config.copy().put(AppSettings.ROLES, "customers")),
         "a process without the http role verifies no tokens");
   }
 
   @Test
   void theDevelopmentSecretIsMadeOnceAndKept(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("data/jwt-secret");
-    JsonObject config = TestConfig.defaults().put(ConfigKeys.JWT_DEV_SECRET_FILE, file.toString());
-    String first = DevelopmentSecret.fillIn(config).getString(ConfigKeys.JWT_SECRET);
-    String second = DevelopmentSecret.fillIn(config).getString(ConfigKeys.JWT_SECRET);
+    JsonObject config = TestConfig.defaults().put(AppSettings.JWT_DEV_SECRET_FILE, file.toString());
+    String first = DevelopmentSecret.fillIn(config).getString(JwtSettings.JWT_SECRET);
+    String second = DevelopmentSecret.fillIn(config).getString(JwtSettings.JWT_SECRET);
     assertTrue(first.length() >= 64, "48 random bytes");
     assertEquals(first, second);
     assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    assertEquals("given", DevelopmentSecret.fillIn(config.copy().put(ConfigKeys.JWT_SECRET, "given")).getString(ConfigKeys.JWT_SECRET));
+    assertEquals("given", DevelopmentSecret.fillIn(config.copy().put(JwtSettings.JWT_SECRET, "given")).getString(JwtSettings.JWT_SECRET));
   }
 
   @Test
   void createUserMakesAStaffAccountThatCanLogIn(@TempDir Path dir) throws Exception {
     int authPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.ROLES, "auth").put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
-        .put(ConfigKeys.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789").put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000);
+        .put(AppSettings.ROLES, "auth").put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, authPort)
+        .put(JwtSettings.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789").put(AuthSettings.AUTH_PASSWORD_ITERATIONS, 1000);
     Path conf = Files.writeString(dir.resolve("admin.json"), config.encode());
     java.io.InputStream stdin = System.in;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.auth.AuthMessages;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.TestConfig;
@@ -41,11 +40,11 @@ class AuthProxyTest {
   private void deploy(JsonObject overrides) {
     // The timeout leaves a fresh client's first call (connection, class loading) on a busy
     // 2-core machine ample time: 200 ms was once too short for it.
-    JsonObject config = TestConfig.defaults().put(ConfigKeys.AUTH_SERVICE_URL, upstream.url())
-        .put(ConfigKeys.AUTH_SERVICE_TIMEOUT_MS, 1000)
-        .put(ConfigKeys.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 1500)
-        .put(ConfigKeys.AUTH_SERVICE_BREAKER_MAX_FAILURES, 3)
-        .put(ConfigKeys.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 500)
+    JsonObject config = TestConfig.defaults().put(AuthProxySettings.AUTH_SERVICE_URL, upstream.url())
+        .put(AuthProxySettings.AUTH_SERVICE_TIMEOUT_MS, 1000)
+        .put(AuthProxySettings.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 1500)
+        .put(AuthProxySettings.AUTH_SERVICE_BREAKER_MAX_FAILURES, 3)
+        .put(AuthProxySettings.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 500)
         .mergeIn(overrides);
     Bus.await(vertx.deployVerticle(AuthProxyVerticle.class, new DeploymentOptions().setConfig(config)));
   }
@@ -79,7 +78,7 @@ class AuthProxyTest {
 
   @Test
   void anExpiredEntryIsFetchedAgain() throws InterruptedException {
-    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 150));
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, 150));
     String id = knownUser();
     get(id);
     Thread.sleep(300);
@@ -112,7 +111,7 @@ class AuthProxyTest {
 
   @Test
   void noSuchUserIsCachedBriefly() throws InterruptedException {
-    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS, 200));
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS, 200));
     String unknown = UUID.randomUUID().toString();
     assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
     assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
@@ -125,7 +124,7 @@ class AuthProxyTest {
   @Test
   void aSlowServiceOpensTheBreakerAndThenCallsFailFastOrServeStale() {
     // The breaker stays open for the whole test: the timed fail-fast rounds must not reach a half-open probe.
-    deploy(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 50).put(ConfigKeys.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 60_000));
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, 50).put(AuthProxySettings.AUTH_SERVICE_BREAKER_RESET_TIMEOUT_MS, 60_000));
     String cached = knownUser();
     get(cached);
     upstream.delay(3000);
@@ -192,7 +191,7 @@ class AuthProxyTest {
 
   @Test
   void aServiceCredentialReplacesTheCallersToken() {
-    deploy(new JsonObject().put(ConfigKeys.AUTH_SERVICE_CREDENTIAL, "service").put(ConfigKeys.AUTH_SERVICE_SERVICE_TOKEN, "svc-token"));
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_SERVICE_CREDENTIAL, "service").put(AuthProxySettings.AUTH_SERVICE_SERVICE_TOKEN, "svc-token"));
     bus.request(AUTH_USERS_GET, AuthMessages.getUser(UUID.fromString(knownUser()), "caller-token"));
     assertEquals("Bearer svc-token", upstream.lastAuthorization());
   }

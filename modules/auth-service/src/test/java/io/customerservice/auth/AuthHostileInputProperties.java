@@ -2,13 +2,13 @@ package io.customerservice.auth;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HostileInputs;
 import io.customerservice.testkit.HttpApi;
-import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.RawHttp.Answer;
+import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.customerservice.testkit.Tokens;
@@ -53,9 +53,9 @@ class AuthHostileInputProperties {
   static void start() {
     int port = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, port).put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
-        .put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000)
-        .put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1_000_000).put(ConfigKeys.AUTH_REGISTER_MAX_PER_ADDRESS, 1_000_000);
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, port).put(JwtSettings.JWT_SECRET, Tokens.SECRET)
+        .put(AuthSettings.AUTH_PASSWORD_ITERATIONS, 1000)
+        .put(AuthSettings.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1_000_000).put(AuthSettings.AUTH_REGISTER_MAX_PER_ADDRESS, 1_000_000);
     vertx = Vertx.vertx();
     Bus.await(vertx.deployVerticle(AuthServiceVerticle.class, new DeploymentOptions().setConfig(config)));
     api = new HttpApi(port);

@@ -2,11 +2,11 @@ package io.customerservice.auth;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
-import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
 import io.customerservice.testkit.Tokens;
@@ -44,12 +44,12 @@ class AuthHostileInputTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    api = deploy(new JsonObject().put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1000).put(ConfigKeys.AUTH_REGISTER_MAX_PER_ADDRESS, 1000));
-    JsonObject tight = new JsonObject().put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 3).put(ConfigKeys.AUTH_REGISTER_MAX_PER_ADDRESS, 2)
-        .put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 1000);
-    proxied = deploy(tight.copy().put(ConfigKeys.HTTP_TRUSTED_PROXIES, "10.0.0.0/8, 127.0.0.1"));
+    api = deploy(new JsonObject().put(AuthSettings.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 1000).put(AuthSettings.AUTH_REGISTER_MAX_PER_ADDRESS, 1000));
+    JsonObject tight = new JsonObject().put(AuthSettings.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS, 3).put(AuthSettings.AUTH_REGISTER_MAX_PER_ADDRESS, 2)
+        .put(AuthSettings.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 1000);
+    proxied = deploy(tight.copy().put(AuthSettings.HTTP_TRUSTED_PROXIES, "10.0.0.0/8, 127.0.0.1"));
     direct = deploy(tight);
-    windowed = deploy(new JsonObject().put(ConfigKeys.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 2).put(ConfigKeys.AUTH_LOGIN_WINDOW_SECONDS, 2));
+    windowed = deploy(new JsonObject().put(AuthSettings.AUTH_LOGIN_MAX_FAILURES_PER_EMAIL, 2).put(AuthSettings.AUTH_LOGIN_WINDOW_SECONDS, 2));
   }
 
   @AfterAll
@@ -60,8 +60,8 @@ class AuthHostileInputTest {
   private static HttpApi deploy(JsonObject overrides) {
     int port = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, port)
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET).put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, port)
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET).put(AuthSettings.AUTH_PASSWORD_ITERATIONS, 1000)
         .mergeIn(overrides);
     Bus.await(vertx.deployVerticle(AuthServiceVerticle.class, new DeploymentOptions().setConfig(config)));
     return new HttpApi(port);

@@ -3,13 +3,12 @@ package io.customerservice.customers;
 import static io.customerservice.contract.Addresses.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
-import io.customerservice.runtime.config.DatabaseSettings;
-import io.customerservice.runtime.config.Settings;
 import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.CustomerMessages;
+import io.customerservice.runtime.config.ConfigException;
+import io.customerservice.runtime.config.DatabaseSettings;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
@@ -42,7 +41,7 @@ class LookupConnectionsTest {
     Vertx vertx = Vertx.vertx();
     try {
       Bus bus = new Bus(vertx);
-      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(ConfigKeys.DB_POOL_LOOKUP_CONNECTIONS, lookupConnections);
+      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(DatabaseSettings.DB_POOL_LOOKUP_CONNECTIONS, lookupConnections);
       String deployment = Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));
       UUID user = UUID.randomUUID();
       JsonObject created = bus.request(CUSTOMERS_PROFILE_CREATE,
@@ -68,7 +67,7 @@ class LookupConnectionsTest {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       Bus bus = new Bus(vertx);
-      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(ConfigKeys.DB_SOCKET_DIR, TestPostgres.socketDir());
+      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(DatabaseSettings.DB_SOCKET_DIR, TestPostgres.socketDir());
       Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));
       UUID user = UUID.randomUUID();
       JsonObject created = bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(user, Profiles.portland()));
@@ -78,7 +77,7 @@ class LookupConnectionsTest {
            PreparedStatement clients = admin.prepareStatement(
                "SELECT count(*) FILTER (WHERE client_addr IS NULL), count(*) FILTER (WHERE client_addr IS NOT NULL)"
                    + " FROM pg_stat_activity WHERE datname = ? AND backend_type = 'client backend'")) {
-        clients.setString(1, config.getString(ConfigKeys.DB_DATABASE));
+        clients.setString(1, config.getString(DatabaseSettings.DB_DATABASE));
         ResultSet counts = clients.executeQuery();
         assertTrue(counts.next());
         assertTrue(counts.getInt(1) >= 2, "the pool's and the lookups' connections came through the socket");
@@ -93,10 +92,10 @@ class LookupConnectionsTest {
   void aSocketDirectoryWithoutTheNativeTransportStopsTheStoreFromStarting() {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     try {
-      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(ConfigKeys.DB_SOCKET_DIR, TestPostgres.socketDir());
+      JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase()).put(DatabaseSettings.DB_SOCKET_DIR, TestPostgres.socketDir());
       AssertionError refused = assertThrows(AssertionError.class,
           () -> Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config))));
-      assertTrue(String.valueOf(refused.getCause().getMessage()).contains(ConfigKeys.DB_SOCKET_DIR + " needs the native transport"),
+      assertTrue(String.valueOf(refused.getCause().getMessage()).contains(DatabaseSettings.DB_SOCKET_DIR + " needs the native transport"),
           refused.getCause().toString());
     } finally {
       Bus.await(vertx.close());
@@ -105,8 +104,8 @@ class LookupConnectionsTest {
 
   @Test
   void aRelativeSocketDirectoryIsRefusedByName() {
-    JsonObject config = TestConfig.defaults().put(ConfigKeys.DB_SOCKET_DIR, "run/postgresql");
+    JsonObject config = TestConfig.defaults().put(DatabaseSettings.DB_SOCKET_DIR, "run/postgresql");
     ConfigException refused = assertThrows(ConfigException.class, () -> DatabaseSettings.from(new Settings(config)));
-    assertTrue(refused.getMessage().contains(ConfigKeys.DB_SOCKET_DIR), refused.getMessage());
+    assertTrue(refused.getMessage().contains(DatabaseSettings.DB_SOCKET_DIR), refused.getMessage());
   }
 }

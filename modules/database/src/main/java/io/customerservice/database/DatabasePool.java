@@ -1,6 +1,5 @@
 package io.customerservice.database;
 
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.runtime.config.DatabaseSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -57,8 +56,8 @@ final class DatabasePool {
   private static PgConnectOptions connect(Vertx vertx, DatabaseSettings db) {
     if (!db.socketDir().isEmpty() && !vertx.isNativeTransportEnabled()) {
       // Checked here: the client would only say so on the first query, as an internal error.
-      throw new IllegalStateException(ConfigKeys.DB_SOCKET_DIR + " needs the native transport, which is not in use"
-          + " (" + ConfigKeys.VERTX_PREFER_NATIVE_TRANSPORT + " is false, or Netty's epoll library did not load)");
+      throw new IllegalStateException(DatabaseSettings.DB_SOCKET_DIR + " needs the native transport, which is not in use"
+          + " (the process was told not to prefer it, or Netty's epoll library did not load)");
     }
     return new PgConnectOptions()
         .setHost(db.connectionHost())

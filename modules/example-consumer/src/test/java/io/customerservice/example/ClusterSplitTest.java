@@ -2,12 +2,15 @@ package io.customerservice.example;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.customerservice.app.ClusterSettings;
+import io.customerservice.auth.AuthSettings;
 import io.customerservice.contract.FailureCode;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.http.HttpSettings;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
-import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.TestPostgres;
@@ -33,11 +36,11 @@ class ClusterSplitTest {
     int apiPort = FreePort.find();
     int authPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.CLUSTER_PORT, clusterPort).put(ConfigKeys.CLUSTER_MEMBERS, "127.0.0.1")
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1").put(ConfigKeys.HTTP_PORT, apiPort)
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, authPort)
-        .put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000)
-        .put(ConfigKeys.JWT_SECRET, "cluster-test-secret-0123456789-0123456789-0123456789");
+        .put(ClusterSettings.CLUSTER_PORT, clusterPort).put(ClusterSettings.CLUSTER_MEMBERS, "127.0.0.1")
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, authPort)
+        .put(AuthSettings.AUTH_PASSWORD_ITERATIONS, 1000)
+        .put(JwtSettings.JWT_SECRET, "cluster-test-secret-0123456789-0123456789-0123456789");
     Path conf = Files.writeString(dir.resolve("cluster.json"), config.encode());
     HttpApi api = new HttpApi(apiPort);
     HttpApi auth = new HttpApi(authPort);

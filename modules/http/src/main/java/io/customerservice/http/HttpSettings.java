@@ -1,7 +1,6 @@
 package io.customerservice.http;
 
 import io.customerservice.runtime.config.ConfigException;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.runtime.config.Settings;
 import java.net.URI;
@@ -11,20 +10,34 @@ import java.net.URISyntaxException;
 public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenCacheSize, int requestTimeoutMs,
     int answerTimeoutMs, String publicBaseUrl, boolean remoteValidation, JwtSettings jwt) {
 
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_BODY_LIMIT_BYTES = "http.body-limit-bytes";
+  /**
+   * The scheme, host and optional path prefix clients reach the customer API at
+   * ({@code https://api.example.com}); page links start with it. Empty: links are relative
+   * ({@code /api/v1/customers/?page=2}). The request's Host header is never used.
+   */
+  public static final String HTTP_PUBLIC_BASE_URL = "http.public-base-url";
+  /** How many verified access tokens each HTTP verticle instance remembers until they expire; 0: none. */
+  public static final String HTTP_TOKEN_CACHE_MAX_SIZE = "http.token-cache.max-size";
+  /** "local" (verify tokens in the HTTP verticle) or "remote" (ask the authentication service). */
+  public static final String AUTH_VALIDATION = "auth.validation";
+
   public static HttpSettings from(Settings settings) {
-    String validation = settings.string(ConfigKeys.AUTH_VALIDATION);
+    String validation = settings.string(AUTH_VALIDATION);
     if (!validation.equals("local") && !validation.equals("remote")) {
-      throw new ConfigException(ConfigKeys.AUTH_VALIDATION, "must be local or remote, got '" + validation + "'");
+      throw new ConfigException(AUTH_VALIDATION, "must be local or remote, got '" + validation + "'");
     }
     boolean remote = validation.equals("remote");
     return new HttpSettings(
-        settings.string(ConfigKeys.HTTP_HOST),
-        settings.port(ConfigKeys.HTTP_PORT, true),
-        settings.integer(ConfigKeys.HTTP_BODY_LIMIT_BYTES, 1024, 16 * 1024 * 1024),
-        settings.integer(ConfigKeys.HTTP_TOKEN_CACHE_MAX_SIZE, 0, 10_000_000),
+        settings.string(HTTP_HOST),
+        settings.port(HTTP_PORT, true),
+        settings.integer(HTTP_BODY_LIMIT_BYTES, 1024, 16 * 1024 * 1024),
+        settings.integer(HTTP_TOKEN_CACHE_MAX_SIZE, 0, 10_000_000),
         settings.requestTimeoutMs(),
         settings.httpRequestTimeoutMs(),
-        publicBaseUrl(settings.string(ConfigKeys.HTTP_PUBLIC_BASE_URL)),
+        publicBaseUrl(settings.string(HTTP_PUBLIC_BASE_URL)),
         remote,
         JwtSettings.from(settings, !remote));
   }
@@ -39,11 +52,11 @@ public record HttpSettings(String host, int port, int bodyLimitBytes, int tokenC
     try {
       uri = new URI(base);
     } catch (URISyntaxException e) {
-      throw new ConfigException(ConfigKeys.HTTP_PUBLIC_BASE_URL, "must be an absolute URL such as https://api.example.com, got '" + value + "'");
+      throw new ConfigException(HTTP_PUBLIC_BASE_URL, "must be an absolute URL such as https://api.example.com, got '" + value + "'");
     }
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
         || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new ConfigException(ConfigKeys.HTTP_PUBLIC_BASE_URL,
+      throw new ConfigException(HTTP_PUBLIC_BASE_URL,
           "must be an http or https URL with a host and no user, query or fragment, such as https://api.example.com, got '" + value + "'");
     }
     return base.replaceAll("/+$", "");

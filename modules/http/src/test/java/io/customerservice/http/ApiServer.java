@@ -1,9 +1,9 @@
 package io.customerservice.http;
 
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.authproxy.AuthProxyVerticle;
 import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.customers.history.ServiceHistoryVerticle;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
@@ -64,9 +64,9 @@ final class ApiServer implements AutoCloseable {
   private ApiServer(boolean withStore, JsonObject overrides) {
     int port = FreePort.find();
     config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.HTTP_HOST, "127.0.0.1")
-        .put(ConfigKeys.HTTP_PORT, port)
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET)
+        .put(HttpSettings.HTTP_HOST, "127.0.0.1")
+        .put(HttpSettings.HTTP_PORT, port)
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET)
         .mergeIn(overrides);
     if (withStore) {
       Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, new DeploymentOptions().setConfig(config)));

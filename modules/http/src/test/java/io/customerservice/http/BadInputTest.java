@@ -2,7 +2,6 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BadInputTest {
 
   @RegisterExtension
-  static final ApiServer.PerClass SERVER = new ApiServer.PerClass(new JsonObject().put(ConfigKeys.HTTP_BODY_LIMIT_BYTES, 4096));
+  static final ApiServer.PerClass SERVER = new ApiServer.PerClass(new JsonObject().put(HttpSettings.HTTP_BODY_LIMIT_BYTES, 4096));
 
   private static final String CREATE = Profiles.BASE + "profile/create/";
   private static final String PROFILE = Profiles.BASE + "profile/";

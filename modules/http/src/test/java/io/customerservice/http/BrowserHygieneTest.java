@@ -2,7 +2,7 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.Tokens;
@@ -24,7 +24,7 @@ class BrowserHygieneTest {
 
   @BeforeAll
   static void start() {
-    server = ApiServer.start(new JsonObject().put(ConfigKeys.HTTP_CORS_ALLOWED_ORIGINS, FRONTEND + ", http://localhost:3000"));
+    server = ApiServer.start(new JsonObject().put(Settings.HTTP_CORS_ALLOWED_ORIGINS, FRONTEND + ", http://localhost:3000"));
     for (int i = 0; i < 30; i++) {
       server.api.post(Profiles.BASE + "profile/create/").token(Tokens.access(UUID.randomUUID(), "customer")).json(Profiles.portland()).send();
     }

@@ -2,7 +2,10 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,7 @@ class EdgeTest {
 
   @Test
   void withoutTheStoreRequestsFailFastWith503AndReadinessIsDown() {
-    try (ApiServer server = ApiServer.withoutStore(new JsonObject().put(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 20_000))) {
+    try (ApiServer server = ApiServer.withoutStore(new JsonObject().put(Settings.EVENTBUS_REQUEST_TIMEOUT_MS, 20_000))) {
       long started = System.nanoTime();
       Reply reply = server.api.get("/api/v1/customers/profile/").token(Tokens.access(UUID.randomUUID(), "customer")).send();
       long tookMs = (System.nanoTime() - started) / 1_000_000;

@@ -2,11 +2,10 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.contract.customer.CustomerField;
 import io.customerservice.testkit.HostileInputs;
-import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.RawHttp.Answer;
+import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -20,9 +19,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The customer API against what an attacker sends, generated: bodies, media types, tokens, query
@@ -48,7 +47,7 @@ class HostileInputProperties {
   @BeforeContainer
   static void start() {
     server = ApiServer.start();
-    raw = new RawHttp(server.config.getInteger(ConfigKeys.HTTP_PORT), BOUND);
+    raw = new RawHttp(server.config.getInteger(HttpSettings.HTTP_PORT), BOUND);
     owner = Tokens.access(UUID.randomUUID(), "customer");
     staff = Tokens.access(UUID.randomUUID(), "employee");
     JsonObject created = server.api.post(Profiles.BASE + "profile/create/").token(owner).json(Profiles.portland()).send().json();

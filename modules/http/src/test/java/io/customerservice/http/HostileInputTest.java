@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.testkit.HttpApi.Reply;
-import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.RawHttp.Answer;
+import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -211,7 +211,7 @@ class HostileInputTest {
 
   private static Connection database() throws Exception {
     JsonObject config = SERVER.config();
-    return DriverManager.getConnection("jdbc:postgresql://" + config.getString(ConfigKeys.DB_HOST) + ":" + config.getInteger(ConfigKeys.DB_PORT)
-        + "/" + config.getString(ConfigKeys.DB_DATABASE), config.getString(ConfigKeys.DB_USER), config.getString(ConfigKeys.DB_PASSWORD));
+    return DriverManager.getConnection("jdbc:postgresql://" + config.getString(DatabaseSettings.DB_HOST) + ":" + config.getInteger(DatabaseSettings.DB_PORT)
+        + "/" + config.getString(DatabaseSettings.DB_DATABASE), config.getString(DatabaseSettings.DB_USER), config.getString(DatabaseSettings.DB_PASSWORD));
   }
 }

@@ -2,9 +2,8 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.customerservice.runtime.config.ConfigKeys;
-import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.HttpApi.Reply;
+import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -23,7 +22,7 @@ class StaffApiTest {
 
   @BeforeAll
   static void seed() {
-    server = ApiServer.start(new JsonObject().put(ConfigKeys.HTTP_PUBLIC_BASE_URL, PUBLIC_BASE + "/"));
+    server = ApiServer.start(new JsonObject().put(HttpSettings.HTTP_PUBLIC_BASE_URL, PUBLIC_BASE + "/"));
     api = server.api;
     for (int i = 0; i < 12; i++) {
       createCustomer(Profiles.portland().put("street_address", i + " Oak St"));

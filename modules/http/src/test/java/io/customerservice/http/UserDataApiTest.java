@@ -2,8 +2,9 @@ package io.customerservice.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.customerservice.authproxy.AuthProxySettings;
 import io.customerservice.contract.Addresses;
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
@@ -35,8 +36,8 @@ class UserDataApiTest {
   }
 
   private ApiServer start(JsonObject overrides) {
-    return ApiServer.start(new JsonObject().put(ConfigKeys.AUTH_SERVICE_URL, upstream.url())
-        .put(ConfigKeys.AUTH_SERVICE_TIMEOUT_MS, 300).put(ConfigKeys.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 500).mergeIn(overrides));
+    return ApiServer.start(new JsonObject().put(AuthProxySettings.AUTH_SERVICE_URL, upstream.url())
+        .put(AuthProxySettings.AUTH_SERVICE_TIMEOUT_MS, 300).put(AuthProxySettings.AUTH_SERVICE_BREAKER_TIMEOUT_MS, 500).mergeIn(overrides));
   }
 
   private static JsonObject create(ApiServer server, String token) {
@@ -64,7 +65,7 @@ class UserDataApiTest {
   @Test
   void concurrentReadersEachGetTheirOwnUserDataLookedUpWithTheirOwnToken() throws Exception {
     // Every lookup a miss, so that each read's user goes upstream, batched with the others.
-    try (ApiServer server = start(new JsonObject().put(ConfigKeys.AUTH_PROXY_CACHE_TTL_MS, 1))) {
+    try (ApiServer server = start(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, 1))) {
       List<UUID> users = IntStream.range(0, 24).mapToObj(i -> UUID.randomUUID()).toList();
       Map<UUID, String> tokens = new HashMap<>();
       for (int i = 0; i < users.size(); i++) {
@@ -142,7 +143,7 @@ class UserDataApiTest {
 
   @Test
   void remoteValidationAcceptsWhatTheServiceAcceptsAndRefusesTheRest() {
-    try (ApiServer server = start(new JsonObject().put(ConfigKeys.AUTH_VALIDATION, "remote").put(ConfigKeys.JWT_SECRET, ""))) {
+    try (ApiServer server = start(new JsonObject().put(HttpSettings.AUTH_VALIDATION, "remote").put(JwtSettings.JWT_SECRET, ""))) {
       UUID user = UUID.randomUUID();
       String accepted = Tokens.access(user, "customer");
       upstream.acceptToken(accepted);

@@ -3,9 +3,10 @@ package io.customerservice.importer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.auth.AuthServiceVerticle;
+import io.customerservice.auth.AuthSettings;
 import io.customerservice.authproxy.AuthProxyVerticle;
-import io.customerservice.runtime.config.ConfigKeys;
 import io.customerservice.customers.CustomerStoreVerticle;
+import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.TestConfig;
@@ -58,8 +59,8 @@ class LegacyImportTest {
   @BeforeEach
   void start() {
     config = TestConfig.withDefaults(TestPostgres.newDatabase())
-        .put(ConfigKeys.AUTH_HOST, "127.0.0.1").put(ConfigKeys.AUTH_PORT, FreePort.find())
-        .put(ConfigKeys.JWT_SECRET, Tokens.SECRET).put(ConfigKeys.AUTH_PASSWORD_ITERATIONS, 1000);
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET).put(AuthSettings.AUTH_PASSWORD_ITERATIONS, 1000);
     vertx = Vertx.vertx();
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class, options));

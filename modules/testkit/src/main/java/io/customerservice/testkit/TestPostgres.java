@@ -1,6 +1,6 @@
 package io.customerservice.testkit;
 
-import io.customerservice.runtime.config.ConfigKeys;
+import io.customerservice.runtime.config.DatabaseSettings;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -52,11 +52,11 @@ public final class TestPostgres {
   /** The db.* config keys for a database of a server a test started itself. */
   public static JsonObject connection(String host, int port, String database) {
     return new JsonObject()
-        .put(ConfigKeys.DB_HOST, host)
-        .put(ConfigKeys.DB_PORT, port)
-        .put(ConfigKeys.DB_DATABASE, database)
-        .put(ConfigKeys.DB_USER, SUPERUSER)
-        .put(ConfigKeys.DB_PASSWORD, "");
+        .put(DatabaseSettings.DB_HOST, host)
+        .put(DatabaseSettings.DB_PORT, port)
+        .put(DatabaseSettings.DB_DATABASE, database)
+        .put(DatabaseSettings.DB_USER, SUPERUSER)
+        .put(DatabaseSettings.DB_PASSWORD, "");
   }
 
   /** Starts a server of its own in {@code dataDir} (kept between starts) on {@code port}. */

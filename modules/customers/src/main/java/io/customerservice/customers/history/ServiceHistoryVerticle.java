@@ -2,11 +2,10 @@ package io.customerservice.customers.history;
 
 import io.customerservice.contract.Addresses;
 import io.customerservice.customers.CustomerSchema;
-import io.customerservice.runtime.BusEndpoints;
-import io.customerservice.runtime.config.ConfigKeys;
-import io.customerservice.runtime.config.Settings;
 import io.customerservice.database.DataOwnerVerticle;
 import io.customerservice.database.Database;
+import io.customerservice.runtime.BusEndpoints;
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.Future;
 import java.time.Duration;
 
@@ -18,6 +17,8 @@ import java.time.Duration;
  */
 public final class ServiceHistoryVerticle extends DataOwnerVerticle {
 
+  public static final String HISTORY_MAX_CLOCK_SKEW_SECONDS = "history.max-clock-skew-seconds";
+
   @Override
   protected String schema() {
     return CustomerSchema.NAME;
@@ -25,7 +26,7 @@ public final class ServiceHistoryVerticle extends DataOwnerVerticle {
 
   @Override
   protected Future<?> serve(Database database, BusEndpoints endpoints, Settings settings) {
-    Duration skew = Duration.ofSeconds(settings.integer(ConfigKeys.HISTORY_MAX_CLOCK_SKEW_SECONDS, 0, 86_400));
+    Duration skew = Duration.ofSeconds(settings.integer(HISTORY_MAX_CLOCK_SKEW_SECONDS, 0, 86_400));
     ServiceHistory history = new ServiceHistory(new ServiceHistoryRepository(database.pool()), vertx.eventBus(), skew);
     return Future.all(
         endpoints.serve(Addresses.HISTORY_SERVICE_RECORD, history::record),

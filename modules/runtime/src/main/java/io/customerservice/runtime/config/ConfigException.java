@@ -4,6 +4,6 @@ package io.customerservice.runtime.config;
 public final class ConfigException extends RuntimeException {
 
   public ConfigException(String key, String problem) {
-    super("config key '" + key + "' (environment " + ConfigKeys.environmentName(key) + "): " + problem);
+    super("config key '" + key + "' (environment " + Settings.environmentName(key) + "): " + problem);
   }
 }

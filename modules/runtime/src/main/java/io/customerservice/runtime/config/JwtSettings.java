@@ -23,6 +23,19 @@ public record JwtSettings(
     String firstNameClaim,
     String lastNameClaim) {
 
+  public static final String JWT_ALGORITHM = "jwt.algorithm";
+  public static final String JWT_SECRET = "jwt.secret";
+  public static final String JWT_JWKS_URL = "jwt.jwks-url";
+  public static final String JWT_LEEWAY_SECONDS = "jwt.leeway-seconds";
+  public static final String JWT_ISSUER = "jwt.issuer";
+  public static final String JWT_AUDIENCE = "jwt.audience";
+  public static final String JWT_CLAIM_USER_ID = "jwt.claim.user-id";
+  public static final String JWT_CLAIM_TOKEN_TYPE = "jwt.claim.token-type";
+  public static final String JWT_CLAIM_ROLE = "jwt.claim.role";
+  public static final String JWT_CLAIM_EMAIL = "jwt.claim.email";
+  public static final String JWT_CLAIM_FIRST_NAME = "jwt.claim.first-name";
+  public static final String JWT_CLAIM_LAST_NAME = "jwt.claim.last-name";
+
   private static final Set<String> SHARED_SECRET = Set.of("HS256", "HS384", "HS512");
   private static final Set<String> PUBLIC_KEY = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
 
@@ -36,32 +49,32 @@ public record JwtSettings(
    * validation mode), so only the claim names matter.
    */
   public static JwtSettings from(Settings settings, boolean needKeys) {
-    String algorithm = settings.string(ConfigKeys.JWT_ALGORITHM);
-    String secret = settings.string(ConfigKeys.JWT_SECRET);
-    String jwksUrl = settings.string(ConfigKeys.JWT_JWKS_URL);
+    String algorithm = settings.string(JWT_ALGORITHM);
+    String secret = settings.string(JWT_SECRET);
+    String jwksUrl = settings.string(JWT_JWKS_URL);
     if (SHARED_SECRET.contains(algorithm)) {
       if (needKeys && secret.isEmpty()) {
-        throw new ConfigException(ConfigKeys.JWT_SECRET, "is required: tokens are verified with " + algorithm
+        throw new ConfigException(JWT_SECRET, "is required: tokens are verified with " + algorithm
             + " and the secret the authentication service signs with");
       }
     } else if (PUBLIC_KEY.contains(algorithm)) {
       if (needKeys && !jwksUrl.startsWith("http://") && !jwksUrl.startsWith("https://")) {
-        throw new ConfigException(ConfigKeys.JWT_JWKS_URL, "is required as an http(s) URL with " + algorithm);
+        throw new ConfigException(JWT_JWKS_URL, "is required as an http(s) URL with " + algorithm);
       }
     } else {
-      throw new ConfigException(ConfigKeys.JWT_ALGORITHM, "must be one of HS256, HS384, HS512, RS256, RS384, RS512, "
+      throw new ConfigException(JWT_ALGORITHM, "must be one of HS256, HS384, HS512, RS256, RS384, RS512, "
           + "ES256, ES384, ES512, got '" + algorithm + "'");
     }
     return new JwtSettings(algorithm, secret, jwksUrl,
-        settings.integer(ConfigKeys.JWT_LEEWAY_SECONDS, 0, 3600),
-        settings.string(ConfigKeys.JWT_ISSUER),
-        settings.string(ConfigKeys.JWT_AUDIENCE),
-        claim(settings, ConfigKeys.JWT_CLAIM_USER_ID),
-        claim(settings, ConfigKeys.JWT_CLAIM_TOKEN_TYPE),
-        claim(settings, ConfigKeys.JWT_CLAIM_ROLE),
-        claim(settings, ConfigKeys.JWT_CLAIM_EMAIL),
-        claim(settings, ConfigKeys.JWT_CLAIM_FIRST_NAME),
-        claim(settings, ConfigKeys.JWT_CLAIM_LAST_NAME));
+        settings.integer(JWT_LEEWAY_SECONDS, 0, 3600),
+        settings.string(JWT_ISSUER),
+        settings.string(JWT_AUDIENCE),
+        claim(settings, JWT_CLAIM_USER_ID),
+        claim(settings, JWT_CLAIM_TOKEN_TYPE),
+        claim(settings, JWT_CLAIM_ROLE),
+        claim(settings, JWT_CLAIM_EMAIL),
+        claim(settings, JWT_CLAIM_FIRST_NAME),
+        claim(settings, JWT_CLAIM_LAST_NAME));
   }
 
   /**

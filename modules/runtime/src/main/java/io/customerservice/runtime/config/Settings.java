@@ -10,10 +10,24 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Settings {
 
+  /** The longest any HTTP request of either service waits for its answer; past it, 504. */
+  public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request-timeout-ms";
+  public static final String HTTP_CORS_ALLOWED_ORIGINS = "http.cors.allowed-origins";
+  public static final String AUTH_SERVICE_RECORD_NAME = "auth-service.record-name";
+  public static final String EVENTBUS_REQUEST_TIMEOUT_MS = "eventbus.request-timeout-ms";
+  public static final String SHUTDOWN_GRACE_MS = "shutdown.grace-ms";
+  public static final String SHUTDOWN_DRAIN_MS = "shutdown.drain-ms";
+  public static final String HEALTH_READY_TIMEOUT_MS = "health.ready-timeout-ms";
+
   private final JsonObject config;
 
   public Settings(JsonObject config) {
     this.config = config;
+  }
+
+  /** The environment variable that overrides {@code key}: {@code db.pool.size -> DB_POOL_SIZE}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   public String string(String key) {
@@ -47,20 +61,20 @@ public final class Settings {
 
   /** How long a stopping verticle or process lets the work in flight finish. */
   public int shutdownGraceMs() {
-    return integer(ConfigKeys.SHUTDOWN_GRACE_MS, 0, 600_000);
+    return integer(SHUTDOWN_GRACE_MS, 0, 600_000);
   }
 
   /** How long a stopping process keeps serving, with readiness at 503, before it closes its listeners. */
   public int shutdownDrainMs() {
-    return integer(ConfigKeys.SHUTDOWN_DRAIN_MS, 0, 600_000);
+    return integer(SHUTDOWN_DRAIN_MS, 0, 600_000);
   }
 
   /** How long {@code /health/ready} waits for its checks before it answers 503. */
   public int readyTimeoutMs() {
-    int timeout = integer(ConfigKeys.HEALTH_READY_TIMEOUT_MS, 10, 60_000);
+    int timeout = integer(HEALTH_READY_TIMEOUT_MS, 10, 60_000);
     if (timeout >= httpRequestTimeoutMs()) {
       // Else the request timeout answers the probe first, with a 504.
-      throw new ConfigException(ConfigKeys.HEALTH_READY_TIMEOUT_MS, "must be below " + ConfigKeys.HTTP_REQUEST_TIMEOUT_MS
+      throw new ConfigException(HEALTH_READY_TIMEOUT_MS, "must be below " + HTTP_REQUEST_TIMEOUT_MS
           + " (" + httpRequestTimeoutMs() + "), got " + timeout);
     }
     return timeout;
@@ -68,11 +82,11 @@ public final class Settings {
 
   /** The browser origins (scheme://host[:port]) allowed to call both ports; empty: CORS off. */
   public java.util.List<String> corsAllowedOrigins() {
-    java.util.List<String> origins = java.util.Arrays.stream(string(ConfigKeys.HTTP_CORS_ALLOWED_ORIGINS).split(","))
+    java.util.List<String> origins = java.util.Arrays.stream(string(HTTP_CORS_ALLOWED_ORIGINS).split(","))
         .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     for (String origin : origins) {
       if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-        throw new ConfigException(ConfigKeys.HTTP_CORS_ALLOWED_ORIGINS,
+        throw new ConfigException(HTTP_CORS_ALLOWED_ORIGINS,
             "each origin must be scheme://host[:port] with no path, got '" + origin + "'");
       }
     }
@@ -81,12 +95,12 @@ public final class Settings {
 
   /** How long a caller waits for an event-bus answer. */
   public int requestTimeoutMs() {
-    return integer(ConfigKeys.EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);
+    return integer(EVENTBUS_REQUEST_TIMEOUT_MS, 1, 600_000);
   }
 
   /** How long an HTTP request waits for its whole answer, on every port. */
   public int httpRequestTimeoutMs() {
-    return integer(ConfigKeys.HTTP_REQUEST_TIMEOUT_MS, 100, 600_000);
+    return integer(HTTP_REQUEST_TIMEOUT_MS, 100, 600_000);
   }
 
   public boolean bool(String key) {
