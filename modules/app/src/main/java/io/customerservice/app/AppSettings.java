@@ -27,7 +27,8 @@ record AppSettings(
     ClusterSettings cluster,
     VertxSettings vertx,
     HttpSettings http,
-    AuthSettings auth) {
+    AuthSettings auth,
+    ManagementSettings management) {
 
   /** Comma-separated roles this process runs, or "all". */
   public static final String ROLES = "roles";
@@ -46,7 +47,6 @@ record AppSettings(
     AuthSettings auth = roles.contains(Role.AUTH) ? AuthSettings.from(settings) : null;
     if (http != null || auth != null) {
       settings.corsAllowedOrigins(); // a malformed origin stops start-up here, naming the key
-      settings.readyTimeoutMs(); // as does a readiness bound the request timeout would cut short
     }
     return new AppSettings(
         config,
@@ -61,7 +61,8 @@ record AppSettings(
         ClusterSettings.from(settings),
         VertxSettings.from(settings),
         http,
-        auth);
+        auth,
+        ManagementSettings.from(settings));
   }
 
   /** Whether this process starts the embedded PostgreSQL: a role of it owns data and no server is configured. */

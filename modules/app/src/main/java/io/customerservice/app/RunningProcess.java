@@ -3,6 +3,7 @@ package io.customerservice.app;
 import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,12 +26,15 @@ final class RunningProcess implements AutoCloseable {
   private final Vertx vertx;
   private final List<String> deployments;
   private final EmbeddedDatabase embedded;
+  private final ProcessMetrics metrics;
 
-  private RunningProcess(AppSettings settings, Vertx vertx, List<String> deployments, EmbeddedDatabase embedded) {
+  private RunningProcess(AppSettings settings, Vertx vertx, List<String> deployments, EmbeddedDatabase embedded,
+      ProcessMetrics metrics) {
     this.settings = settings;
     this.vertx = vertx;
     this.deployments = deployments;
     this.embedded = embedded;
+    this.metrics = metrics;
   }
 
   /** Starts the process's roles; on a failure whatever had started is stopped again. */
@@ -46,23 +50,34 @@ final class RunningProcess implements AutoCloseable {
   private static RunningProcess open(AppSettings settings, boolean deploy) throws Exception {
     EmbeddedDatabase embedded = null;
     Vertx vertx = null;
+    ProcessMetrics metrics = ProcessMetrics.create(deploy ? settings.management() : ManagementSettings.off());
     try {
       if (deploy && settings.startsEmbeddedDatabase()) {
         embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
             settings.database().database(), settings.database().user());
         settings = settings.withDatabase(embedded.connectionKeys());
       }
-      vertx = Blocking.await(VertxFactory.create(settings.vertx(), settings.cluster()), START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      vertx = Blocking.await(VertxFactory.create(settings.vertx(), settings.cluster(), metrics), START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (embedded != null && vertx.isNativeTransportEnabled()) {
         // The embedded server runs on this machine: its Unix socket costs less than loopback TCP.
         settings = settings.withDatabase(embedded.socketKeys());
       }
-      List<String> deployments = deploy ? Blocking.await(Launcher.deploy(vertx, settings), START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : List.of();
-      return new RunningProcess(settings, vertx, deployments, embedded);
+      List<String> deployments = deploy ? Blocking.await(deployAll(vertx, settings, metrics), START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : List.of();
+      return new RunningProcess(settings, vertx, deployments, embedded, metrics);
     } catch (Exception e) {
-      new RunningProcess(settings, vertx, List.of(), embedded).stop(false);
+      new RunningProcess(settings, vertx, List.of(), embedded, metrics).stop(false);
       throw e;
     }
+  }
+
+  /** The roles, then the management port, so that it listens once there is something to report on. */
+  private static Future<List<String>> deployAll(Vertx vertx, AppSettings settings, ProcessMetrics metrics) {
+    return Launcher.deploy(vertx, settings).compose(ids -> vertx.deployVerticle(
+        new ManagementVerticle(settings.management(), settings.roles(), metrics.registry())).map(id -> {
+          List<String> all = new ArrayList<>(ids);
+          all.add(id);
+          return all;
+        }));
   }
 
   AppSettings settings() {
@@ -124,6 +139,7 @@ final class RunningProcess implements AutoCloseable {
         LOG.warn("Vert.x did not close within {} ms: {}", graceMs + CLOSE_MARGIN_MS, e.toString());
       }
     }
+    metrics.close();
     if (embedded != null) {
       try {
         embedded.close();

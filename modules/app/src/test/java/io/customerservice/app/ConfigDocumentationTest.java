@@ -34,7 +34,7 @@ class ConfigDocumentationTest {
   /** The settings that own keys: each spells its keys as public String constants, and nothing else. */
   private static final List<Class<?>> KEY_OWNERS = List.of(
       Settings.class, DatabaseSettings.class, JwtSettings.class,
-      AppSettings.class, VertxSettings.class, ClusterSettings.class,
+      AppSettings.class, VertxSettings.class, ClusterSettings.class, ManagementSettings.class,
       HttpSettings.class, AuthSettings.class, AuthProxySettings.class,
       ServiceHistoryVerticle.class);
 

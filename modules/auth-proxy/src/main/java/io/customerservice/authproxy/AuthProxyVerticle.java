@@ -29,7 +29,7 @@ public final class AuthProxyVerticle extends VerticleBase {
     return AuthServiceEndpoint.open(vertx, settings).compose(opened -> {
       endpoint = opened;
       AuthProxy proxy = new AuthProxy(new AuthServiceClient(vertx, endpoint, settings),
-          new LookupCache<>(context, settings), new LookupCache<>(context, settings),
+          new LookupCache<>(context, settings, "auth-proxy.users-by-id"), new LookupCache<>(context, settings, "auth-proxy.users-by-email"),
           new TokenValidations(context, settings.cacheMaxSize()));
       userChanges = vertx.eventBus().consumer(Addresses.AUTH_EVENTS_USER_CHANGED, event -> proxy.userChanged(event.body()));
       return Future.all(

@@ -5,6 +5,7 @@ import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.auth.AuthMessages;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ final class AuthServiceClient {
   private final AuthServiceEndpoint endpoint;
   private final AuthProxySettings settings;
   private final CircuitBreaker breaker;
+  private final BreakerMetrics metrics;
 
   AuthServiceClient(Vertx vertx, AuthServiceEndpoint endpoint, AuthProxySettings settings) {
     this.endpoint = endpoint;
@@ -66,8 +69,18 @@ final class AuthServiceClient {
         .openHandler(v -> LOG.warn("Circuit breaker {} OPEN: failing fast for {} ms", BREAKER_NAME, settings.breakerResetTimeoutMs()))
         .halfOpenHandler(v -> LOG.info("Circuit breaker {} HALF-OPEN: letting one call probe the service", BREAKER_NAME))
         .closeHandler(v -> LOG.info("Circuit breaker {} CLOSED: the service answers again", BREAKER_NAME))
-        // A refusal from the service (401/403) is its answer, not a sign that it is down.
-        .failurePolicy(result -> result.failed() && !(result.cause() instanceof ServiceFailure));
+        .failurePolicy(AuthServiceClient::countsAgainstTheService);
+    this.metrics = new BreakerMetrics(breaker);
+  }
+
+  /** A refusal from the service (401/403) is its answer, not a sign that it is down. */
+  private static boolean countsAgainstTheService(AsyncResult<?> result) {
+    return result.failed() && !(result.cause() instanceof ServiceFailure);
+  }
+
+  /** {@code call} inside the breaker, counted by outcome. */
+  private <T> Future<T> guarded(Supplier<Future<T>> call) {
+    return breaker.<T>execute(call).andThen(done -> metrics.record(done, countsAgainstTheService(done)));
   }
 
   String breakerState() {
@@ -85,7 +98,7 @@ final class AuthServiceClient {
   }
 
   private Future<UserLookup> fetch(String path, String callerToken) {
-    return breaker.<UserLookup>execute(() -> endpoint.client().compose(client -> {
+    return guarded(() -> endpoint.client().compose(client -> {
       HttpRequest<Buffer> request = client.get(path).timeout(settings.timeoutMs());
       authorize(request, settings.credentialFor(callerToken));
       return request.send().map(AuthServiceClient::lookup);
@@ -94,7 +107,7 @@ final class AuthServiceClient {
 
   /** Whether the service accepts the token (simplejwt's TokenVerifyView: 200 valid, 401 not). */
   Future<Boolean> verify(String token) {
-    return breaker.<Boolean>execute(() -> endpoint.client().compose(client ->
+    return this.<Boolean>guarded(() -> endpoint.client().compose(client ->
         client.post(settings.verifyPath()).timeout(settings.timeoutMs())
             .sendJsonObject(AuthMessages.validate(token))
             .map(response -> switch (response.statusCode()) {

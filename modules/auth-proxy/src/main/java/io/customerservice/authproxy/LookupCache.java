@@ -22,13 +22,14 @@ final class LookupCache<K> {
   private final Cache<K, JsonObject> lastKnown;
   private final Context context;
 
-  LookupCache(Context context, AuthProxySettings settings) {
+  /** {@code name}: the cache's name in the metrics. */
+  LookupCache(Context context, AuthProxySettings settings, String name) {
     this.context = context;
     this.fresh = Caffeine.newBuilder()
         .maximumSize(settings.cacheMaxSize())
         .expireAfter(new LookupExpiry<K>(settings.cacheTtl(), settings.notFoundTtl()))
         .executor(command -> context.runOnContext(v -> command.run()))
-        .recordStats()
+        .recordStats(() -> new ReportedStats(name))
         .buildAsync();
     this.lastKnown = Caffeine.newBuilder()
         .maximumSize(settings.cacheMaxSize())

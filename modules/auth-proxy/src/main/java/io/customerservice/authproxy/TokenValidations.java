@@ -3,6 +3,8 @@ package io.customerservice.authproxy;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.customerservice.contract.auth.AuthMessages;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -34,6 +36,7 @@ final class TokenValidations {
         .maximumSize(maxSize)
         .expireAfter(new UntilTokenExpiry())
         .executor(command -> context.runOnContext(v -> command.run()))
+        .recordStats(() -> new CaffeineStatsCounter(Metrics.globalRegistry, "auth-proxy.token-validations"))
         .buildAsync();
   }
 

@@ -3,6 +3,8 @@ package io.customerservice.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import java.time.Duration;
 
 /**
@@ -27,6 +29,7 @@ final class VerifiedTokens {
             Duration.ofMillis(Math.max(0, verified.validUntilMillis() - System.currentTimeMillis()))))
         // Eviction bookkeeping on the caller's thread: no executor hop from the event loop.
         .executor(Runnable::run)
+        .recordStats(() -> new CaffeineStatsCounter(Metrics.globalRegistry, "http.verified-tokens"))
         .build();
   }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A verticle's request addresses: registers each operation as a {@link Responder}, counts the
- * requests still running, and on {@link #close} stops taking new ones and lets the running ones
+ * A verticle's request addresses: registers each operation as a {@link Responder}, times it by
+ * outcome ({@link HandlingMetrics}), counts the requests still running, and on {@link #close} stops taking new ones and lets the running ones
  * finish (up to a grace period) before the verticle releases what they use. One per verticle
  * instance, used on its context only.
  */
@@ -28,7 +28,8 @@ public final class BusEndpoints {
 
   /** Answers {@code address} with {@code operation}; completes once the registration is in place. */
   public Future<Void> serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
-    MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, Responder.replying(tracking(operation)));
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(address,
+        Responder.replying(tracking(operation, new HandlingMetrics(address))));
     consumers.add(consumer);
     return consumer.completion();
   }
@@ -39,16 +40,21 @@ public final class BusEndpoints {
         .transform(unregistered -> drained(graceMs));
   }
 
-  private Function<JsonObject, Future<JsonObject>> tracking(Function<JsonObject, Future<JsonObject>> operation) {
+  private Function<JsonObject, Future<JsonObject>> tracking(Function<JsonObject, Future<JsonObject>> operation,
+      HandlingMetrics metrics) {
     return input -> {
       running++;
+      long started = System.nanoTime();
       Future<JsonObject> result;
       try {
         result = operation.apply(input);
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
-      return result.andThen(done -> finished());
+      return result.andThen(done -> {
+        metrics.record(started, done);
+        finished();
+      });
     };
   }
 

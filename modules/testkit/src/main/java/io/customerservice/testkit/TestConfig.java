@@ -1,5 +1,6 @@
 package io.customerservice.testkit;
 
+import io.customerservice.runtime.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,12 @@ public final class TestConfig {
   private TestConfig() {
   }
 
-  /** The defaults with {@code overrides} merged in, as a verticle's deployment config. */
+  /**
+   * The defaults with {@code overrides} merged in, as a verticle's deployment config; the
+   * management port is any free one on loopback, unless {@code overrides} says otherwise.
+   */
   public static JsonObject withDefaults(JsonObject overrides) {
-    return defaults().mergeIn(overrides);
+    return defaults().put(Settings.MANAGEMENT_HOST, "127.0.0.1").put(Settings.MANAGEMENT_PORT, 0).mergeIn(overrides);
   }
 
   public static JsonObject defaults() {

@@ -81,6 +81,18 @@ public final class HttpEdge {
     return new HttpEdge(vertx, router, requestTimeoutMs);
   }
 
+  /**
+   * The edge of a port for operators (health and metrics): answered within {@code requestTimeoutMs}
+   * and in the same error shapes, with no access-log line (a scraper's every visit would be one)
+   * and no CORS or bodies (it only answers GETs).
+   */
+  public static HttpEdge management(Vertx vertx, long requestTimeoutMs) {
+    Router router = Router.router(vertx);
+    router.route().handler(TimeoutHandler.create(requestTimeoutMs, GATEWAY_TIMEOUT));
+    ErrorResponder.mount(router, 0);
+    return new HttpEdge(vertx, router, requestTimeoutMs);
+  }
+
   public Router router() {
     return router;
   }

@@ -10,6 +10,14 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Settings {
 
+  /**
+   * The management port every process opens (read by app; testkit gives each test process a free
+   * one, so both need the names).
+   */
+  public static final String MANAGEMENT_HOST = "management.host";
+  /** The port of /health/live, /health/ready and /metrics; 0: any free one (it is logged). */
+  public static final String MANAGEMENT_PORT = "management.port";
+
   /** The longest any HTTP request of either service waits for its answer; past it, 504. */
   public static final String HTTP_REQUEST_TIMEOUT_MS = "http.request-timeout-ms";
   public static final String HTTP_CORS_ALLOWED_ORIGINS = "http.cors.allowed-origins";
