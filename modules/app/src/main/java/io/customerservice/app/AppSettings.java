@@ -28,13 +28,16 @@ record AppSettings(
     VertxSettings vertx,
     HttpSettings http,
     AuthSettings auth,
-    ManagementSettings management) {
+    ManagementSettings management,
+    String logFormat) {
 
   /** Comma-separated roles this process runs, or "all". */
   public static final String ROLES = "roles";
   public static final String DB_EMBEDDED_DATA_DIR = "db.embedded.data-dir";
   public static final String DB_EMBEDDED_PORT = "db.embedded.port";
   public static final String JWT_DEV_SECRET_FILE = "jwt.dev-secret-file";
+  /** "text" (one line per event) or "json" (one JSON object per event); see {@link LogFormat}. */
+  public static final String LOG_FORMAT = "log.format";
 
   static AppSettings from(JsonObject config) {
     Settings settings = new Settings(config);
@@ -62,7 +65,8 @@ record AppSettings(
         VertxSettings.from(settings),
         http,
         auth,
-        ManagementSettings.from(settings));
+        ManagementSettings.from(settings),
+        LogFormat.named(settings.string(LOG_FORMAT)));
   }
 
   /** Whether this process starts the embedded PostgreSQL: a role of it owns data and no server is configured. */

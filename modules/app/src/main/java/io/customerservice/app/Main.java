@@ -68,6 +68,7 @@ public final class Main implements Callable<Integer> {
     AppSettings settings = null;
     try {
       settings = AppSettings.from(DevelopmentSecret.fillIn(commandLineOverrides(ConfigLoader.loadNow(conf.file))));
+      LogFormat.apply(settings.logFormat());
       RunningProcess process = RunningProcess.start(settings);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         process.close();

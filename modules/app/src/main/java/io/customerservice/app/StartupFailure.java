@@ -57,7 +57,10 @@ final class StartupFailure {
     if (settings != null && settings.auth() != null && listen.endsWith(":" + settings.auth().port())) {
       return key(AuthSettings.AUTH_PORT);
     }
-    return key(HttpSettings.HTTP_PORT) + " or " + key(AuthSettings.AUTH_PORT);
+    if (settings != null && listen.endsWith(":" + settings.management().port())) {
+      return key(Settings.MANAGEMENT_PORT);
+    }
+    return key(HttpSettings.HTTP_PORT) + ", " + key(AuthSettings.AUTH_PORT) + " or " + key(Settings.MANAGEMENT_PORT);
   }
 
   private static String key(String key) {

@@ -19,25 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The access log is one logging event per request: with the jar's own configuration each is a line
- * in the common pattern, and with logback's JSON encoder in the same appender each request is one
- * JSON object carrying its request id, so a structured log pipeline can take it as it is.
+ * The access log is one logging event per request: by default each is a line in the common
+ * pattern, and with {@code log.format=json} each request is one JSON object carrying its request
+ * id, as is every other line, so a structured log pipeline can take the output as it is.
  */
 class AccessLogTest {
 
   @Test
-  void eachRequestIsOneEventThatAJsonEncoderWritesAsOneObject(@TempDir Path dir) throws Exception {
-    Path logback = Files.writeString(dir.resolve("logback-json.xml"), """
-        <configuration>
-          <appender name="ACCESS" class="io.customerservice.app.BatchingConsoleAppender">
-            <encoder class="ch.qos.logback.classic.encoder.JsonEncoder"><withFormattedMessage>true</withFormattedMessage></encoder>
-          </appender>
-          <logger name="access" level="INFO" additivity="false"><appender-ref ref="ACCESS"/></logger>
-          <root level="WARN"><appender-ref ref="ACCESS"/></root>
-        </configuration>
-        """);
+  void withLogFormatJsonEachRequestIsOneJsonObjectCarryingItsId(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("service.log");
-    ServiceProcess service = start(dir, List.of("-Dlogback.configurationFile=" + logback), log);
+    ServiceProcess service = start(dir, new JsonObject().put(AppSettings.LOG_FORMAT, "json"), log);
     try {
       for (int i = 1; i <= 3; i++) {
         assertEquals(200, api.get("/health/live").header("X-Request-Id", "json-" + i).send().status());
@@ -45,7 +36,12 @@ class AccessLogTest {
     } finally {
       service.close();
     }
-    List<JsonObject> events = Files.readAllLines(log).stream().filter(line -> line.startsWith("{"))
+    List<String> lines = Files.readAllLines(log);
+    String started = lines.stream().filter(line -> line.contains("listening on")).findFirst().orElseThrow();
+    for (String line : lines.subList(lines.indexOf(started), lines.size())) {
+      assertTrue(line.startsWith("{") && new JsonObject(line).containsKey("level"), "once the configuration is read, every line is JSON: " + line);
+    }
+    List<JsonObject> events = lines.stream().filter(line -> line.startsWith("{"))
         .map(JsonObject::new).filter(event -> "access".equals(event.getString("loggerName"))).toList();
     for (int i = 1; i <= 3; i++) {
       String id = "json-" + i;
@@ -58,7 +54,7 @@ class AccessLogTest {
   @Test
   void theDefaultConfigurationWritesOneLinePerRequestWithItsId(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("service.log");
-    ServiceProcess service = start(dir, List.of(), log);
+    ServiceProcess service = start(dir, new JsonObject(), log);
     try {
       assertEquals(200, api.get("/health/live").header("X-Request-Id", "plain-1").send().status());
     } finally {
@@ -71,14 +67,15 @@ class AccessLogTest {
 
   private HttpApi api;
 
-  private ServiceProcess start(Path dir, List<String> jvmOptions, Path log) throws Exception {
+  private ServiceProcess start(Path dir, JsonObject overrides, Path log) throws Exception {
     int apiPort = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
         .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort)
         .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
-        .put(JwtSettings.JWT_SECRET, Tokens.SECRET);
+        .put(JwtSettings.JWT_SECRET, Tokens.SECRET)
+        .mergeIn(overrides);
     Path conf = Files.writeString(dir.resolve("service.json"), config.encode());
     api = new HttpApi(apiPort);
-    return ServiceProcess.start(jvmOptions, conf, log, api);
+    return ServiceProcess.start(conf, log, api);
   }
 }

@@ -43,7 +43,7 @@ class CrashSafetyTest {
    */
   @Test
   void killDashNineOfTheDefaultRunWithItsEmbeddedDatabaseRestartsOnTheSameData(@TempDir Path dir) throws Exception {
-    long restart = killMidStreamAndRestart(dir, TestConfig.defaults()
+    long restart = killMidStreamAndRestart(dir, TestConfig.withDefaults(new JsonObject())
         .put(AppSettings.DB_EMBEDDED_DATA_DIR, dir.resolve("postgres").toString()));
     assertTrue(restart < TimeUnit.SECONDS.toNanos(15), "ready again within 15 s, took " + TimeUnit.NANOSECONDS.toMillis(restart) + " ms");
   }

@@ -47,7 +47,7 @@ class PostgresOutageTest {
     int databasePort = FreePort.find();
     int apiPort = FreePort.find();
     Path data = dir.resolve("postgres");
-    JsonObject config = TestConfig.defaults()
+    JsonObject config = TestConfig.withDefaults(new JsonObject())
         .put(DatabaseSettings.DB_HOST, "127.0.0.1").put(DatabaseSettings.DB_PORT, databasePort)
         .put(AppSettings.DB_EMBEDDED_DATA_DIR, data.toString()).put(AppSettings.DB_EMBEDDED_PORT, databasePort)
         .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, apiPort).put(JwtSettings.JWT_SECRET, Tokens.SECRET)

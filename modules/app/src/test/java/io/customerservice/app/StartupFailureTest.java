@@ -53,6 +53,14 @@ class StartupFailureTest {
   }
 
   @Test
+  void aManagementPortAlreadyInUse() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertOneSentence(config().put(Settings.MANAGEMENT_PORT, taken.getLocalPort()),
+          "Cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": another process holds that port", "management.port (MANAGEMENT_PORT)");
+    }
+  }
+
+  @Test
   void aDataDirectoryThatCannotBeWritten() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
     assertOneSentence(TestConfig.defaults().put(AppSettings.DB_EMBEDDED_DATA_DIR, file.resolve("postgres").toString())

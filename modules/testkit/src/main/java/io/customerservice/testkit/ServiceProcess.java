@@ -30,30 +30,23 @@ public final class ServiceProcess implements AutoCloseable {
    * serving no customer API), the launcher has logged that it started.
    */
   public static ServiceProcess start(Path conf, Path log, HttpApi readyApi, String... args) throws IOException, InterruptedException {
-    return start(List.of(), conf, log, readyApi, args);
-  }
-
-  /** The same, with options for the JVM ({@code -Dlogback.configurationFile=...}). */
-  public static ServiceProcess start(List<String> jvmOptions, Path conf, Path log, HttpApi readyApi, String... args)
-      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("--conf", conf.toString()));
     command.addAll(List.of(args));
-    return start(jvmOptions, command, log, () -> readyApi == null ? started(log) : ready(readyApi));
+    return start(command, log, () -> readyApi == null ? started(log) : ready(readyApi));
   }
 
   /** Starts {@code Main subcommand --conf conf} and returns once {@code log} holds {@code line}. */
   public static ServiceProcess startUntilLogged(String subcommand, Path conf, Path log, String line) throws IOException, InterruptedException {
-    return start(List.of(), List.of(subcommand, "--conf", conf.toString()), log, () -> Files.readString(log).contains(line));
+    return start(List.of(subcommand, "--conf", conf.toString()), log, () -> Files.readString(log).contains(line));
   }
 
   private interface ReadyCheck {
     boolean ready() throws IOException;
   }
 
-  private static ServiceProcess start(List<String> jvmOptions, List<String> args, Path log, ReadyCheck check)
+  private static ServiceProcess start(List<String> args, Path log, ReadyCheck check)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
-    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
