@@ -27,14 +27,16 @@ final class RunningProcess implements AutoCloseable {
   private final List<String> deployments;
   private final EmbeddedDatabase embedded;
   private final ProcessMetrics metrics;
+  private final Tracing tracing;
 
   private RunningProcess(AppSettings settings, Vertx vertx, List<String> deployments, EmbeddedDatabase embedded,
-      ProcessMetrics metrics) {
+      ProcessMetrics metrics, Tracing tracing) {
     this.settings = settings;
     this.vertx = vertx;
     this.deployments = deployments;
     this.embedded = embedded;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   /** Starts the process's roles; on a failure whatever had started is stopped again. */
@@ -51,21 +53,22 @@ final class RunningProcess implements AutoCloseable {
     EmbeddedDatabase embedded = null;
     Vertx vertx = null;
     ProcessMetrics metrics = ProcessMetrics.create(deploy ? settings.management() : ManagementSettings.off());
+    Tracing tracing = Tracing.configured();
     try {
       if (deploy && settings.startsEmbeddedDatabase()) {
         embedded = EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort(),
             settings.database().database(), settings.database().user());
         settings = settings.withDatabase(embedded.connectionKeys());
       }
-      vertx = Blocking.await(VertxFactory.create(settings.vertx(), settings.cluster(), metrics), START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      vertx = Blocking.await(VertxFactory.create(settings.vertx(), settings.cluster(), metrics, tracing), START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (embedded != null && vertx.isNativeTransportEnabled()) {
         // The embedded server runs on this machine: its Unix socket costs less than loopback TCP.
         settings = settings.withDatabase(embedded.socketKeys());
       }
       List<String> deployments = deploy ? Blocking.await(deployAll(vertx, settings, metrics), START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : List.of();
-      return new RunningProcess(settings, vertx, deployments, embedded, metrics);
+      return new RunningProcess(settings, vertx, deployments, embedded, metrics, tracing);
     } catch (Exception e) {
-      new RunningProcess(settings, vertx, List.of(), embedded, metrics).stop(false);
+      new RunningProcess(settings, vertx, List.of(), embedded, metrics, tracing).stop(false);
       throw e;
     }
   }
@@ -140,6 +143,7 @@ final class RunningProcess implements AutoCloseable {
       }
     }
     metrics.close();
+    tracing.close();
     if (embedded != null) {
       try {
         embedded.close();

@@ -32,12 +32,12 @@ final class VertxFactory {
   private VertxFactory() {
   }
 
-  static Future<Vertx> create(VertxSettings settings, ClusterSettings cluster, ProcessMetrics metrics) {
-    VertxOptions options = new VertxOptions()
+  static Future<Vertx> create(VertxSettings settings, ClusterSettings cluster, ProcessMetrics metrics, Tracing tracing) {
+    VertxOptions options = tracing.instrument(new VertxOptions()
         .setEventLoopPoolSize(settings.eventLoops())
-        .setPreferNativeTransport(settings.preferNativeTransport());
+        .setPreferNativeTransport(settings.preferNativeTransport()));
     if (!cluster.enabled()) {
-      return Future.succeededFuture(logTransport(metrics.builder(options).build(), settings));
+      return Future.succeededFuture(logTransport(tracing.instrument(metrics.builder(options)).build(), settings));
     }
     Config hazelcast = hazelcast(cluster);
     if (cluster.host().equals(ANY_ADDRESS)) {
@@ -52,7 +52,7 @@ final class VertxFactory {
     if (!cluster.publicHost().isEmpty()) {
       eventBus.setClusterPublicHost(cluster.publicHost());
     }
-    return metrics.builder(options.setEventBusOptions(eventBus))
+    return tracing.instrument(metrics.builder(options.setEventBusOptions(eventBus)))
         .withClusterManager(manager)
         .buildClustered()
         .map(vertx -> logTransport(vertx, settings))

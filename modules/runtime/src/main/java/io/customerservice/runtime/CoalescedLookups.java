@@ -5,6 +5,7 @@ import io.customerservice.contract.ServiceFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,11 +123,16 @@ public final class CoalescedLookups<K> {
     waitingCallers++;
   }
 
-  /** At the end of this turn of the loop, so that the keys asked during it share the statement. */
+  /**
+   * At the end of this turn of the loop, so that the keys asked during it share the statement; on
+   * the caller's own context (a request's copy of the verticle's), so that the fetch is traced as
+   * part of the request that opened the batch.
+   */
   private void scheduleSend() {
     if (!sendScheduled && inFlight < maxInFlight) {
       sendScheduled = true;
-      context.runOnContext(endOfTurn -> {
+      Context caller = Vertx.currentContext();
+      (caller != null ? caller : context).runOnContext(endOfTurn -> {
         sendScheduled = false;
         send();
       });

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Turns an operation into an event-bus handler: the body must be a JSON object, the reply is the
@@ -20,8 +19,6 @@ import org.slf4j.MDC;
 public final class Responder {
 
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
-  /** The MDC key the log pattern prints as the request id (bus handlers here, HTTP requests in web). */
-  public static final String MDC_REQUEST_ID = "request_id";
 
   private Responder() {
   }
@@ -48,11 +45,8 @@ public final class Responder {
       return failure;
     }
     String requestId = message.headers().get(BusHeaders.REQUEST_ID);
-    MDC.put(MDC_REQUEST_ID, requestId);
-    try {
+    try (LogContext ids = LogContext.open(requestId)) {
       LOG.error("Unexpected failure at {}", message.address(), error);
-    } finally {
-      MDC.remove(MDC_REQUEST_ID);
     }
     return ServiceFailure.from(error);
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,26 +31,34 @@ public final class ServiceProcess implements AutoCloseable {
    * serving no customer API), the launcher has logged that it started.
    */
   public static ServiceProcess start(Path conf, Path log, HttpApi readyApi, String... args) throws IOException, InterruptedException {
+    return start(Map.of(), conf, log, readyApi, args);
+  }
+
+  /** The same, with {@code environment} added to the process's ({@code OTEL_*} variables). */
+  public static ServiceProcess start(Map<String, String> environment, Path conf, Path log, HttpApi readyApi, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("--conf", conf.toString()));
     command.addAll(List.of(args));
-    return start(command, log, () -> readyApi == null ? started(log) : ready(readyApi));
+    return start(environment, command, log, () -> readyApi == null ? started(log) : ready(readyApi));
   }
 
   /** Starts {@code Main subcommand --conf conf} and returns once {@code log} holds {@code line}. */
   public static ServiceProcess startUntilLogged(String subcommand, Path conf, Path log, String line) throws IOException, InterruptedException {
-    return start(List.of(subcommand, "--conf", conf.toString()), log, () -> Files.readString(log).contains(line));
+    return start(Map.of(), List.of(subcommand, "--conf", conf.toString()), log, () -> Files.readString(log).contains(line));
   }
 
   private interface ReadyCheck {
     boolean ready() throws IOException;
   }
 
-  private static ServiceProcess start(List<String> args, Path log, ReadyCheck check)
+  private static ServiceProcess start(Map<String, String> environment, List<String> args, Path log, ReadyCheck check)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
     command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

@@ -1,5 +1,7 @@
 package io.customerservice.web;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -21,9 +23,11 @@ final class RequestLog implements Handler<RoutingContext> {
     String given = ctx.request().getHeader(HEADER);
     String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : newId();
     long started = System.nanoTime();
+    // The server span is current while the router runs, not necessarily when the response ends.
+    SpanContext span = Span.current().getSpanContext();
     ctx.put(CONTEXT_KEY, id);
     ctx.response().putHeader(HEADER, id);
-    ctx.addEndHandler(done -> AccessLog.record(id, ctx.request().method(), ctx.request().path(),
+    ctx.addEndHandler(done -> AccessLog.record(id, span, ctx.request().method(), ctx.request().path(),
         ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000));
     ctx.next();
   }
