@@ -6,7 +6,7 @@
 # Prometheus labels targets with. promtool is not needed, so it cannot check the syntax as fully.
 #
 #   scripts/check-dashboard.sh                 # runs the jar (all roles, free ports), drives a little traffic, checks
-#   scripts/check-dashboard.sh FILE|URL ...    # checks against saved /metrics outputs or live management ports
+#   scripts/check-dashboard.sh FILE|URL ...    # checks against saved /metrics outputs (scripts/cluster-demo.sh leaves one per process) or live ports
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
