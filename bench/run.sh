@@ -17,7 +17,7 @@ DURATION=${DURATION:-10}
 export CONNECTIONS=${CONNECTIONS:-128} THREADS=2
 CUSTOMERS=${CUSTOMERS:-100000}
 DB_PORT_BENCH=${DB_PORT_BENCH:-55450}
-API=18002; AUTH=18001; BARE=18090; SPLIT_API=18012
+API=18002; AUTH=18001; BARE=18090; SPLIT_API=18012; MANAGEMENT=18102; SPLIT_MANAGEMENT=18112
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
@@ -36,6 +36,7 @@ export DB_HOST=localhost DB_PORT=$DB_PORT_BENCH DB_EMBEDDED_DATA_DIR="$WORK/pg"
 # VERTX_EVENT_LOOPS=0 measure without either.
 export DB_SOCKET_DIR=${DB_SOCKET_DIR-/tmp} VERTX_EVENT_LOOPS=${VERTX_EVENT_LOOPS-1}
 export HTTP_HOST=127.0.0.1 HTTP_PORT=$API AUTH_HOST=127.0.0.1 AUTH_PORT=$AUTH CLUSTER_MEMBERS=127.0.0.1 CLUSTER_PORT=5801
+export MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$MANAGEMENT
 PSQL="psql -h localhost -p $DB_PORT_BENCH -U customer_service -d customer_service -q -t -A"
 
 wait_ready() { for _ in $(seq 1 240); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
@@ -110,7 +111,18 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
   run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
   run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
+fi
 
+# What the metrics cost: the same read from a process that keeps none, warmed up as the first was
+# (the rest of the run, the ceilings and the split, goes on with metrics off: it compares nothing
+# with metrics).
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+METRICS_ENABLED=false start service-no-metrics --roles all; SERVICE_PID=$LAST_PID
+wait_ready "http://127.0.0.1:$API/health/ready"
+RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
+run "GET profile/ (hot path), metrics off" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+
+if [ -z "${HOT_PATH_ONLY:-}" ]; then
   echo "== ceilings"
   java -cp "$JAR" "$BENCH_DIR/BareHttpServer.java" "$BARE" > "$WORK/bare.log" 2>&1 & PIDS+=($!); BARE_PID=$!
   for _ in $(seq 1 60); do grep -q listening "$WORK/bare.log" && break; sleep 0.5; done
@@ -137,7 +149,7 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   start data --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
   for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data.log" && break; sleep 0.5; done
   # The auth proxy beside the HTTP edge, as in docker/compose.yaml: one cross-process hop per read.
-  HTTP_PORT=$SPLIT_API start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
+  HTTP_PORT=$SPLIT_API MANAGEMENT_PORT=$SPLIT_MANAGEMENT start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
   wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
   # As long a warm-up as the single process had: after one DURATION the JIT was still compiling
   # the clustered paths (15.4k requests/s, then 19.4k in the next run, by hand).
@@ -148,7 +160,7 @@ fi
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 OUT="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$COMMIT${LABEL:+-$LABEL}.md"
 # The service settings given in the environment, for the header: what this run varied.
-SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|DB_SOCKET|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES)[A-Z_]*=' | sort | tr '\n' ' ' || true)
+SETTINGS=$(env | grep -E '^(VERTX|HTTP_TOKEN|HTTP_INSTANCES|DB_POOL|DB_SOCKET|CUSTOMERS_INSTANCES|AUTH_PROXY_INSTANCES|METRICS)[A-Z_]*=' | sort | tr '\n' ' ' || true)
 python3 - "$RESULTS" "$OUT" "$COMMIT" "$PG_TPS" "$PG_LAT" "$DURATION" "$CONNECTIONS" "$CUSTOMERS" "$SETTINGS" "${PG_VIA:-}" "${PG_TCP_TPS:-}" <<'PY'
 import json, os, platform, subprocess, sys
 results, out, commit, pg_tps, pg_lat, duration, connections, customers, settings, pg_via, pg_tcp_tps = sys.argv[1:]
