@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.customerservice.auth.AuthSettings;
 import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.JwtSettings;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -14,6 +15,7 @@ import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -73,10 +75,12 @@ class CrashSafetyTest {
         }
       });
     }
-    while (acknowledged.get() < INCREMENTS / 4) {
-      Thread.sleep(5);
+    try {
+      Eventually.await(Duration.ofSeconds(60), "a quarter of the increments acknowledged before the kill",
+          () -> acknowledged.get() >= INCREMENTS / 4);
+    } finally {
+      first.kill();
     }
-    first.kill();
     clients.shutdown();
     assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
     int before = acknowledged.get();

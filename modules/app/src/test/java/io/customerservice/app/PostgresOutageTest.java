@@ -7,6 +7,7 @@ import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.runtime.config.Settings;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -15,6 +16,7 @@ import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,8 @@ class PostgresOutageTest {
 
   private static final int CLIENTS = 6;
   private static final String DATABASE_UP = "Ctrl-C stops it";
+  /** For each stage of the outage: processes start and stop within it. */
+  private static final Duration BOUND = Duration.ofSeconds(60);
 
   @Test
   void aPostgresKilledWithDashNineUnderLoadIsAnsweredWith503AndEveryWriteCompletesExactlyOnce(@TempDir Path dir) throws Exception {
@@ -94,16 +97,16 @@ class PostgresOutageTest {
           }
         });
       }
-      awaitTrue(() -> acknowledged.get() >= 100, "writes were acknowledged before the kill");
+      Eventually.await(BOUND, "writes were acknowledged before the kill", () -> acknowledged.get() >= 100);
       int beforeKill = acknowledged.get();
       killEveryProcessOf(data, database);
       killed = true;
-      awaitTrue(() -> unavailable.get() >= 30, "writes were answered 503 during the outage");
+      Eventually.await(BOUND, "writes were answered 503 during the outage", () -> unavailable.get() >= 30);
       assertEquals(503, api.get("/health/ready").send().status(), "not ready while the database is away");
 
       restartedDatabase = ServiceProcess.startUntilLogged("embedded-db", conf, dir.resolve("db-second.log"), DATABASE_UP);
       int atRestart = acknowledged.get();
-      awaitTrue(() -> acknowledged.get() >= atRestart + 100, "the service served writes again without a restart of its own");
+      Eventually.await(BOUND, "the service served writes again without a restart of its own", () -> acknowledged.get() >= atRestart + 100);
       streaming.set(false);
       clients.shutdown();
       assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
@@ -141,16 +144,6 @@ class PostgresOutageTest {
       process.onExit().get(30, TimeUnit.SECONDS);
     }
     database.kill();
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("not within 60 s: " + what);
-      }
-      Thread.sleep(10);
-    }
   }
 
   private static void pause(long ms) {

@@ -8,6 +8,7 @@ import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.HttpApi;
@@ -20,6 +21,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -90,15 +92,9 @@ class ReadinessTest {
     }
   }
 
-  private static Reply awaitUnready(HttpApi port) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (true) {
-      Reply ready = port.get("/health/ready").send();
-      if (ready.status() == 503 || System.nanoTime() > deadline) {
-        assertEquals(503, ready.status(), "unready once the process is stopping: " + ready);
-        return ready;
-      }
-      Thread.sleep(20);
-    }
+  /** Unready within a bound shorter than the drain period: a probe must see it while the process still serves. */
+  private static Reply awaitUnready(HttpApi port) {
+    return Eventually.awaitValue(Duration.ofSeconds(2), "unready once the process is stopping",
+        () -> port.get("/health/ready").send(), ready -> ready.status() == 503);
   }
 }

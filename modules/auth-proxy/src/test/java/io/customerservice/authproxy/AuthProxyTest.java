@@ -7,6 +7,7 @@ import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.auth.AuthMessages;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FakeAuthService;
 import io.customerservice.testkit.TestConfig;
 import io.customerservice.testkit.Tokens;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,25 +79,25 @@ class AuthProxyTest {
   }
 
   @Test
-  void anExpiredEntryIsFetchedAgain() throws InterruptedException {
-    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, 150));
+  void anExpiredEntryIsFetchedAgain() {
+    int ttlMs = 150;
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, ttlMs));
     String id = knownUser();
-    get(id);
-    Thread.sleep(300);
-    get(id);
-    assertEquals(2, upstream.userCalls());
+    assertCachedUntilExpired(() -> get(id), ttlMs);
   }
 
   @Test
-  void aUserChangedEventEvictsAtOnce() throws InterruptedException {
-    deploy(new JsonObject());
+  void aUserChangedEventEvictsAtOnce() {
+    // Entries outlive the test, so only the eviction can make the proxy ask the service again.
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_TTL_MS, 600_000));
     String id = knownUser();
     get(id);
     upstream.addUser(id, "new@example.com", "+15550000000");
     vertx.eventBus().publish(AUTH_EVENTS_USER_CHANGED, AuthMessages.userChanged(UUID.fromString(id)));
-    Thread.sleep(100);
-    assertEquals("new@example.com", get(id).getJsonObject("user").getString("email"));
-    assertEquals(2, upstream.userCalls());
+    // A publication is delivered asynchronously: the reads until it arrives are cache hits.
+    Eventually.await("the user-changed event evicted the cached copy",
+        () -> get(id).getJsonObject("user").getString("email").equals("new@example.com"));
+    assertEquals(2, upstream.userCalls(), "one call before the event, one after it");
   }
 
   @Test
@@ -110,15 +112,11 @@ class AuthProxyTest {
   }
 
   @Test
-  void noSuchUserIsCachedBriefly() throws InterruptedException {
-    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS, 200));
-    String unknown = UUID.randomUUID().toString();
-    assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
-    assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown)).code());
-    assertEquals(1, upstream.userCalls());
-    Thread.sleep(300);
-    bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", unknown));
-    assertEquals(2, upstream.userCalls());
+  void noSuchUserIsCachedBriefly() {
+    int notFoundTtlMs = 200;
+    deploy(new JsonObject().put(AuthProxySettings.AUTH_PROXY_CACHE_NOT_FOUND_TTL_MS, notFoundTtlMs));
+    JsonObject unknown = new JsonObject().put("user_id", UUID.randomUUID().toString());
+    assertCachedUntilExpired(() -> assertEquals(FailureCode.NOT_FOUND, bus.failure(AUTH_USERS_GET, unknown).code()), notFoundTtlMs);
   }
 
   @Test
@@ -131,7 +129,7 @@ class AuthProxyTest {
     for (int i = 0; i < 3; i++) {
       assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
     }
-    assertEquals("OPEN", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    assertEquals("OPEN", breakerState());
     int callsWhenOpened = upstream.userCalls();
 
     assertFailsFast(knownUser());
@@ -145,21 +143,21 @@ class AuthProxyTest {
   }
 
   @Test
-  void serverErrorsOpenTheBreakerAndItClosesWhenTheServiceRecovers() throws InterruptedException {
+  void serverErrorsOpenTheBreakerAndItClosesWhenTheServiceRecovers() {
     deploy(new JsonObject());
     upstream.failWith(500);
     for (int i = 0; i < 3; i++) {
       assertEquals(FailureCode.UNAVAILABLE, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
     }
-    assertEquals("OPEN", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    assertEquals("OPEN", breakerState());
     upstream.failWith(0);
-    Thread.sleep(600);
+    awaitHalfOpen();
     assertEquals("ada@example.com", get(knownUser()).getJsonObject("user").getString("email"), "the half-open probe succeeds");
-    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    assertEquals("CLOSED", breakerState());
   }
 
   @Test
-  void aServiceThatIsDownOpensTheBreakerAndItClosesWhenItIsBack() throws InterruptedException {
+  void aServiceThatIsDownOpensTheBreakerAndItClosesWhenItIsBack() {
     deploy(new JsonObject());
     upstream.stop();
     for (int i = 0; i < 3; i++) {
@@ -167,9 +165,9 @@ class AuthProxyTest {
     }
     assertFailsFast(UUID.randomUUID().toString());
     upstream.start();
-    Thread.sleep(600);
-    assertEquals("+15551234567", get(knownUser()).getJsonObject("user").getString("phone_number"));
-    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    awaitHalfOpen();
+    assertEquals("+15551234567", get(knownUser()).getJsonObject("user").getString("phone_number"), "the half-open probe succeeds");
+    assertEquals("CLOSED", breakerState());
   }
 
   @Test
@@ -179,7 +177,7 @@ class AuthProxyTest {
     for (int i = 0; i < 5; i++) {
       assertEquals(FailureCode.FORBIDDEN, bus.failure(AUTH_USERS_GET, new JsonObject().put("user_id", knownUser())).code());
     }
-    assertEquals("CLOSED", bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker"));
+    assertEquals("CLOSED", breakerState());
   }
 
   @Test
@@ -247,6 +245,41 @@ class AuthProxyTest {
     assertFalse(bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate(forgedSameJti)).getBoolean("valid"));
     assertEquals(2, upstream.verifyCalls(), "a different token never hits another token's cached answer");
     assertFalse(bus.request(AUTH_TOKENS_VALIDATE, AuthMessages.validate("not.a.jwt")).getBoolean("valid"));
+  }
+
+  private String breakerState() {
+    return bus.request(AUTH_PROXY_STATUS, new JsonObject()).getString("breaker");
+  }
+
+  /**
+   * Waits for the open breaker's reset timeout to let a probe through, watching its state rather
+   * than sleeping past the timeout: the status read sends nothing upstream, so the next lookup is
+   * the probe.
+   */
+  private void awaitHalfOpen() {
+    Eventually.await("the breaker half-open once its reset timeout passed", () -> breakerState().equals("HALF_OPEN"));
+  }
+
+  /**
+   * {@code lookup} asks the service once, then is answered from the cache until the entry's
+   * {@code ttlMs} are up, then asks the service again. The lookup is repeated until it does, which
+   * must come no sooner than {@code ttlMs} after the first was sent: the entry was written after
+   * that, so it cannot expire earlier.
+   */
+  private void assertCachedUntilExpired(Runnable lookup, int ttlMs) {
+    // The client's first call also opens its connection; a slow first lookup would hide an early expiry.
+    get(knownUser());
+    int before = upstream.userCalls();
+    long firstAsked = System.nanoTime();
+    lookup.run();
+    assertEquals(before + 1, upstream.userCalls(), "the first lookup asks the service");
+    Eventually.await("the cached answer expired and the service was asked again", () -> {
+      lookup.run();
+      return upstream.userCalls() > before + 1;
+    });
+    long cachedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstAsked);
+    assertTrue(cachedMs >= ttlMs, "asked again after " + cachedMs + " ms, before the entry's " + ttlMs + " ms were up");
+    assertEquals(before + 2, upstream.userCalls(), "one call for the expired entry");
   }
 
   /**

@@ -8,6 +8,7 @@ import io.customerservice.contract.FailureCode;
 import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.HttpApi;
@@ -17,6 +18,7 @@ import io.customerservice.testkit.TestPostgres;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,8 +63,9 @@ class ClusterSplitTest {
 
       // A foreign JVM saw the event and reads through the cluster.
       CustomerEventsConsumer foreign = consumer;
-      awaitTrue(() -> foreign.events().stream().anyMatch(e -> e.getString("address").equals("customers.events.created")
-          && e.getJsonObject("body").getString("user_id").equals(userId.toString())));
+      Eventually.await(Duration.ofSeconds(10), "the foreign JVM saw the customer created",
+          () -> foreign.events().stream().anyMatch(e -> e.getString("address").equals("customers.events.created")
+              && e.getJsonObject("body").getString("user_id").equals(userId.toString())));
       assertEquals("Portland", Bus.await(consumer.profile(userId)).getString("city"));
 
       // The only process owning customers dies: requests fail fast, the HTTP process stays up.
@@ -108,27 +111,8 @@ class ClusterSplitTest {
         .put("postal_code", "97201").put("country", "USA");
   }
 
-  private static Reply awaitStatus(HttpApi api, String access, int status) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    Reply last = null;
-    while (System.nanoTime() < deadline) {
-      last = api.get("/api/v1/customers/profile/").token(access).send();
-      if (last.status() == status) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + status + " within 60 s; last: " + last);
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    fail("condition not met within 10 s");
+  private static Reply awaitStatus(HttpApi api, String access, int status) {
+    return Eventually.awaitValue(Duration.ofSeconds(60), "the profile answered " + status,
+        () -> api.get("/api/v1/customers/profile/").token(access).send(), reply -> reply.status() == status);
   }
 }

@@ -18,23 +18,11 @@ public final class EventRecorder implements AutoCloseable {
     Bus.await(consumer.completion());
   }
 
-  /** The first event matching {@code match}, waiting up to five seconds for it. */
+  /** The first event matching {@code match}, waiting up to {@link Eventually#BOUND} for it. */
   public JsonObject await(Predicate<JsonObject> match) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      for (JsonObject event : events) {
-        if (match.test(event)) {
-          return event;
-        }
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("no matching event among " + events);
+    List<JsonObject> seen = Eventually.awaitValue(Eventually.BOUND, "an event that matches, among those recorded",
+        this::events, recorded -> recorded.stream().anyMatch(match));
+    return seen.stream().filter(match).findFirst().orElseThrow();
   }
 
   public List<JsonObject> events() {
