@@ -6,6 +6,7 @@ import io.customerservice.auth.AuthSettings;
 import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.JwtSettings;
 import io.customerservice.testkit.Bus;
+import io.customerservice.testkit.Eventually;
 import io.customerservice.testkit.FreePort;
 import io.customerservice.testkit.HttpApi;
 import io.customerservice.testkit.ServiceProcess;
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +73,8 @@ class TracingTest {
       assertEquals(201, created.status(), created.text());
 
       byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (exported.stream().noneMatch(body -> contains(body.getBytes(), traceId)) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertTrue(exported.stream().anyMatch(body -> contains(body.getBytes(), traceId)), "the collector received the trace's spans");
+      Eventually.await(Duration.ofSeconds(20), "the collector received the trace's spans",
+          () -> exported.stream().anyMatch(body -> contains(body.getBytes(), traceId)));
     } finally {
       Bus.await(vertx.close());
     }
