@@ -21,6 +21,7 @@ API=18002; AUTH=18001; BARE=18090; SPLIT_API=18012; MANAGEMENT=18102; SPLIT_MANA
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
+command -v gnuplot >/dev/null || { apt-get update -qq && apt-get install -y -qq gnuplot-nox; }
 JAR=modules/app/target/customer-service.jar
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 
@@ -98,16 +99,33 @@ run() {
   done
 }
 
+SWEEP="$WORK/sweep.tsv"
+: > "$SWEEP"
+# sweep NAME URL SCRIPT: after run NAME, offers a quarter to five quarters of its saturated rate,
+# one DURATION each, for the plot of what is served and how slowly against what is offered.
+sweep() {
+  local name=$1 url=$2 script=$3 quarter
+  for quarter in 1 2 3 4 5; do
+    local rate=$(( ${SATURATED_RPS%.*} * quarter / 4 )) line
+    line=$(RATE=$rate wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
+    python3 -c "import json,sys; r = json.loads(sys.argv[3]); print(sys.argv[1], sys.argv[2], round(r['requests'] / r['seconds']), r['p99_ms'], r['errors'], sep='\t')" \
+      "$name" "$rate" "$line" >> "$SWEEP"
+    echo "  $name, offered ~$rate/s: $(tail -1 "$SWEEP" | cut -f3) req/s, p99 $(tail -1 "$SWEEP" | cut -f4) ms"
+  done
+}
+
 echo "== warming up (JIT, the auth proxy's cache)"
 RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
 RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/staff_get.lua" "http://127.0.0.1:$API" > /dev/null
 
 echo "== scenarios"
 run "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+sweep "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua
 PG_TPS="" PG_LAT=""
 if [ -z "${HOT_PATH_ONLY:-}" ]; then
   run "GET <id>/ as staff (user data from the proxy's cache)" "http://127.0.0.1:$API" staff_get.lua "$SERVICE_PID"
   run "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua "$SERVICE_PID"
+  sweep "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua
   run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
   run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
   run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
@@ -143,6 +161,14 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
     PG_TCP_TPS=$(pgbench_ceiling localhost | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
     echo "  for reference, pgbench over TCP: $PG_TCP_TPS tps"
   fi
+  tps() { awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}'; }
+  # The write ceiling: pgbench's simple update (-N: an UPDATE, a SELECT and an INSERT in one
+  # transaction, each commit on disk as the service's are), prepared, as many clients as the pool.
+  export PG_WRITE_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U postgres -N -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | tps)
+  echo "  ceiling: pgbench simple update (-N, 8 clients): $PG_WRITE_TPS tps"
+  # The list ceiling: the list page's own statements on the service's data (bench/list_page.sql).
+  export PG_LIST_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U customer_service -n -f "$BENCH_DIR/list_page.sql" -M prepared -c 8 -j 2 -T "$DURATION" customer_service 2>/dev/null | tps)
+  echo "  ceiling: the list page's statements (bench/list_page.sql, 8 clients): $PG_LIST_TPS pages/s"
 
   echo "== the same read through a two-process split"
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
@@ -183,6 +209,41 @@ with open(out, "w") as f:
         f.write(f"| ceiling: pgbench select-only by primary key, 8 clients, via {via} | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
     if pg_tcp_tps:
         f.write(f"| for reference: the same pgbench over TCP | saturation | {pg_tcp_tps} tps | | | | | | |\n")
+    if os.environ.get("PG_WRITE_TPS"):
+        f.write(f"| ceiling: pgbench simple update (-N -M prepared), 8 clients | saturation | {os.environ['PG_WRITE_TPS']} tps | | | | | | |\n")
+    if os.environ.get("PG_LIST_TPS"):
+        f.write(f"| ceiling: the list page's statements (bench/list_page.sql), 8 clients | saturation | {os.environ['PG_LIST_TPS']} pages/s | | | | | | |\n")
+    # Each scenario against its ceiling, measured in this run.
+    saturated = {name: int(rps) for name, mode, line, cpu_pct, rss, rps in rows if mode == "saturation"}
+    ratios = []
+    def ratio(scenario, ceiling, label):
+        if scenario in saturated and ceiling:
+            ratios.append(f"- {scenario}: {saturated[scenario] / int(ceiling):.0%} of {label}")
+    ratio("GET profile/ (hot path)", pg_tps, "the select-only ceiling")
+    ratio("PATCH profile/update/", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
+    ratio("POST increment_service/, many customers", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
+    ratio("GET list page (city, is_verified, ordering)", os.environ.get("PG_LIST_TPS"), "the list ceiling")
+    on, off = saturated.get("GET profile/ (hot path)"), saturated.get("GET profile/ (hot path), metrics off")
+    if on and off:
+        ratios.append(f"- metrics on: {on / off:.0%} of the hot path with metrics off")
+    if ratios:
+        f.write("\nRatios (saturation):\n" + "\n".join(ratios) + "\n")
 print(open(out).read())
 PY
-echo "results: $OUT"
+# The plot of the sweeps, beside the results: served req/s and p99 against offered load.
+PLOT="${OUT%.md}-load.png"
+gnuplot <<GP
+set terminal pngcairo size 1100,420 font ",10"
+set output "$PLOT"
+set datafile separator "\t"
+set multiplot layout 1,2 title "commit $COMMIT: served and p99 latency against offered load (wrk over loopback)"
+set xlabel "offered requests/s"; set ylabel "served requests/s"; set key top left; set grid
+plot "< grep -F 'GET profile/ (hot path)' $SWEEP" using 2:3 with linespoints title "GET profile/", \
+     "< grep -F 'PATCH profile/update/' $SWEEP" using 2:3 with linespoints title "PATCH profile/update/"
+set ylabel "p99 ms"; set logscale y
+plot "< grep -F 'GET profile/ (hot path)' $SWEEP" using 2:4 with linespoints title "GET profile/", \
+     "< grep -F 'PATCH profile/update/' $SWEEP" using 2:4 with linespoints title "PATCH profile/update/"
+unset multiplot
+GP
+printf '\n![served and p99 against offered load](%s)\n' "$(basename "$PLOT")" >> "$OUT"
+echo "results: $OUT, plot: $PLOT"
