@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.customerservice.auth.AuthSettings;
 import io.customerservice.authproxy.AuthProxySettings;
+import io.customerservice.customers.CustomerStoreVerticle;
 import io.customerservice.customers.history.ServiceHistoryVerticle;
 import io.customerservice.http.HttpSettings;
 import io.customerservice.runtime.config.DatabaseSettings;
@@ -36,7 +37,7 @@ class ConfigDocumentationTest {
       Settings.class, DatabaseSettings.class, JwtSettings.class,
       AppSettings.class, VertxSettings.class, ClusterSettings.class, ManagementSettings.class,
       HttpSettings.class, AuthSettings.class, AuthProxySettings.class,
-      ServiceHistoryVerticle.class);
+      ServiceHistoryVerticle.class, CustomerStoreVerticle.class);
 
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\| (`[^`]*`|empty) \\|");
 

@@ -82,10 +82,12 @@ final class CustomerRepository {
    */
   private final CoalescedLookups<UUID> findByUser;
   private final CoalescedLookups<UUID> findById;
+  private final ListCounts counts;
 
   /** {@code context} is the one every call comes from: the owning verticle's. */
-  CustomerRepository(Database database, Context context) {
+  CustomerRepository(Database database, Context context, ListCounts counts) {
     this.pool = database.pool();
+    this.counts = counts;
     this.findByUser = lookups(database, context, ANY_USER, CustomerKey.USER_ID);
     this.findById = lookups(database, context, ANY_ID, CustomerKey.ID);
   }
@@ -165,17 +167,19 @@ final class CustomerRepository {
   }
 
   Future<JsonObject> list(ListQuery query) {
-    Map<String, Object> params = new HashMap<>();
+    Map<String, Object> params = new LinkedHashMap<>();
     params.put(ListQuery.CITY, query.city());
     params.put(ListQuery.STATE, query.state());
     params.put(ListQuery.COUNTRY, query.country());
     params.put(ListQuery.IS_VERIFIED, query.isVerified());
     params.put(ListQuery.IS_BUSINESS_CUSTOMER, query.isBusinessCustomer());
     params.put(ListQuery.SEARCH, query.search() == null ? null : "%" + likeEscaped(query.search()) + "%");
+    String filters = filters(params);
+    // The filters' values, before the page's: one count serves every page of a filter.
+    String filter = filters + params;
     params.put("limit", query.pageSize());
     params.put("offset", query.offset());
-    String filters = filters(params);
-    Future<RowSet<Row>> count = SqlTemplate.forQuery(pool, COUNT + filters).execute(params);
+    Future<Long> count = counts.count(filter, () -> Pages.count(SqlTemplate.forQuery(pool, COUNT + filters).execute(params)));
     Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, SELECT + filters + orderBy(query) + PAGE_LIMIT)
         .mapTo(CustomerRows.DOCUMENT).execute(params);
     return Pages.of(query, count, page);

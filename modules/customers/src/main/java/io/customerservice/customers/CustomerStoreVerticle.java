@@ -16,9 +16,16 @@ public final class CustomerStoreVerticle extends DataOwnerVerticle {
     return CustomerSchema.NAME;
   }
 
+  /** How long the list page's count of one filter may be remembered at most; 0: never. */
+  public static final String CUSTOMERS_LIST_COUNT_MAX_AGE_MS = "customers.list.count-max-age-ms";
+
   @Override
   protected Future<?> serve(Database database, BusEndpoints endpoints, Settings settings) {
-    CustomerStore store = new CustomerStore(new CustomerRepository(database, context), vertx.eventBus());
+    ListCounts counts = new ListCounts(settings.integer(CUSTOMERS_LIST_COUNT_MAX_AGE_MS, 0, 3_600_000));
+    for (String written : List.of(Addresses.CUSTOMERS_EVENTS_CREATED, Addresses.CUSTOMERS_EVENTS_UPDATED, Addresses.CUSTOMERS_EVENTS_DELETED)) {
+      vertx.eventBus().consumer(written, event -> counts.forget());
+    }
+    CustomerStore store = new CustomerStore(new CustomerRepository(database, context, counts), vertx.eventBus());
     return Future.all(List.of(
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_CREATE, store::create),
         endpoints.serve(Addresses.CUSTOMERS_PROFILE_GET, store::get),

@@ -14,13 +14,18 @@ public final class Pages {
   private Pages() {
   }
 
+  /** The number a {@code SELECT count(*)} answered. */
+  public static Future<Long> count(Future<RowSet<Row>> counted) {
+    return counted.map(rows -> rows.iterator().next().getLong(0));
+  }
+
   /**
-   * The page, from the result of a {@code SELECT count(*)} and the page's rows; "Invalid page."
+   * The page, from the count of all the rows that match and the page's rows; "Invalid page."
    * (NOT_FOUND) for a page past the end, except the first.
    */
-  public static Future<JsonObject> of(ListQuery query, Future<RowSet<Row>> counted, Future<RowSet<JsonObject>> rows) {
+  public static Future<JsonObject> of(ListQuery query, Future<Long> counted, Future<RowSet<JsonObject>> rows) {
     return Future.all(counted, rows).compose(done -> {
-      long total = counted.result().iterator().next().getLong(0);
+      long total = counted.result();
       if (query.page() > 1 && query.offset() >= total) {
         return Future.failedFuture(ListQuery.invalidPage());
       }

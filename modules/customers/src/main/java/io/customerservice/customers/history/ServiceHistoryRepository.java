@@ -94,7 +94,7 @@ final class ServiceHistoryRepository {
       UUID customerId = customer.getUUID("id");
       Map<String, Object> params = Map.of(ServiceRecordRequest.CUSTOMER_ID, customerId,
           "limit", page.pageSize(), "offset", page.offset());
-      return Pages.of(page, SqlTemplate.forQuery(pool, COUNT).execute(params), SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
+      return Pages.of(page, Pages.count(SqlTemplate.forQuery(pool, COUNT).execute(params)), SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
     });
   }
 
