@@ -13,9 +13,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -42,8 +39,6 @@ final class CustomerRepository {
       .map(CustomerField::json).collect(Collectors.joining(", "));
   private static final String WRITABLE_PARAMS = CustomerField.writableFields().stream()
       .map(f -> "#{" + f.json() + "}").collect(Collectors.joining(", "));
-  private static final String WRITABLE_ASSIGNMENTS = CustomerField.writableFields().stream()
-      .map(f -> f.json() + " = #{" + f.json() + "}").collect(Collectors.joining(", "));
 
   private static final String INSERT = "INSERT INTO " + TABLE + " (user_id, " + WRITABLE_COLUMNS + ")"
       + " VALUES (#{user_id}, " + WRITABLE_PARAMS + ") RETURNING " + CustomerRows.COLUMNS;
@@ -58,10 +53,13 @@ final class CustomerRepository {
   private static final String ANY_ID = " WHERE id = ANY(#{" + KEYS + "})";
   private static final String ANY_USER = " WHERE user_id = ANY(#{" + KEYS + "})";
   private static final String BY_USER = " WHERE user_id = #{user_id}";
-  private static final String LOCK = " FOR UPDATE";
-  private static final String UPDATE = "UPDATE " + TABLE + " SET " + WRITABLE_ASSIGNMENTS
-      + ", version = version + 1, updated_at = now() WHERE id = #{id} RETURNING " + CustomerRows.COLUMNS;
-  private static final String DELETE = "DELETE FROM " + TABLE + " WHERE id = #{id}";
+  private static final String VERSION_IS = " AND version = #{" + CustomerMessages.EXPECTED_VERSION + "}";
+  private static final String UPDATE = "UPDATE " + TABLE + " SET ";
+  private static final String BUMP = "version = version + 1, updated_at = now()";
+  private static final String DELETE = "DELETE FROM " + TABLE;
+  private static final String RETURNING = " RETURNING " + CustomerRows.COLUMNS;
+  /** Writes differ by the fields they set; the frontend sends a few shapes, an odd client any. */
+  private static final int MAX_WRITE_STATEMENTS = 256;
   private static final String PING = "SELECT 1";
   private static final String PAGE_LIMIT = " LIMIT #{limit} OFFSET #{offset}";
 
@@ -83,6 +81,16 @@ final class CustomerRepository {
   private final CoalescedLookups<UUID> findByUser;
   private final CoalescedLookups<UUID> findById;
   private final ListCounts counts;
+  /**
+   * The write statements by their text, each made once: making a template parses its text, which
+   * per request was a visible part of a write's CPU.
+   */
+  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<JsonObject>>> writes = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SqlTemplate<Map<String, Object>, RowSet<JsonObject>>> eldest) {
+      return size() > MAX_WRITE_STATEMENTS;
+    }
+  };
 
   /** {@code context} is the one every call comes from: the owning verticle's. */
   CustomerRepository(Database database, Context context, ListCounts counts) {
@@ -144,26 +152,50 @@ final class CustomerRepository {
   }
 
   /**
-   * Applies {@code change} to the current document under a row lock, in one transaction, and
-   * bumps the version. Fails NOT_FOUND when there is no such customer and CONFLICT when
-   * {@code expectedVersion} is given and stale.
+   * Sets {@code fields} (checked, each writable) and bumps the version, in one statement (its own
+   * transaction: one round trip, the row locked only while it runs). Fails NOT_FOUND when there is
+   * no such customer and CONFLICT when {@code expectedVersion} is given and stale.
    */
-  Future<JsonObject> update(CustomerKey key, Integer expectedVersion, UnaryOperator<JsonObject> change) {
-    return pool.withTransaction(conn -> lockCurrent(conn, key, expectedVersion)
-        .compose(current -> {
-          Map<String, Object> params = CustomerRows.writableParams(change.apply(current));
-          params.put(CustomerKey.ID, UUID.fromString(current.getString(CustomerKey.ID)));
-          return SqlTemplate.forQuery(conn, UPDATE).mapTo(CustomerRows.DOCUMENT).execute(params);
-        })
-        .map(rows -> rows.iterator().next()));
+  Future<JsonObject> update(CustomerKey key, Integer expectedVersion, JsonObject fields) {
+    StringBuilder sql = new StringBuilder(UPDATE);
+    Map<String, Object> params = CustomerRows.givenParams(fields);
+    params.keySet().forEach(column -> sql.append(column).append(" = #{").append(column).append("}, "));
+    sql.append(BUMP).append(where(key));
+    return written(sql, params, key, expectedVersion);
   }
 
-  /** Deletes the customer and returns the document it had; NOT_FOUND and CONFLICT as for update. */
+  /** Deletes the customer, in one statement; the document it had. Fails as {@link #update} does. */
   Future<JsonObject> delete(CustomerKey key, Integer expectedVersion) {
-    return pool.withTransaction(conn -> lockCurrent(conn, key, expectedVersion)
-        .compose(current -> SqlTemplate.forUpdate(conn, DELETE)
-            .execute(Map.of(CustomerKey.ID, UUID.fromString(current.getString(CustomerKey.ID))))
-            .map(current)));
+    return written(new StringBuilder(DELETE).append(where(key)), new HashMap<>(), key, expectedVersion);
+  }
+
+  /** Runs the write {@code sql} on the row of {@code key} (at {@code expectedVersion}, if given); its document. */
+  private Future<JsonObject> written(StringBuilder sql, Map<String, Object> params, CustomerKey key, Integer expectedVersion) {
+    params.putAll(key.asValues());
+    if (expectedVersion != null) {
+      sql.append(VERSION_IS);
+      params.put(CustomerMessages.EXPECTED_VERSION, expectedVersion);
+    }
+    String text = sql.append(RETURNING).toString();
+    return writes.computeIfAbsent(text, made -> SqlTemplate.forQuery(pool, made).mapTo(CustomerRows.DOCUMENT))
+        .execute(params)
+        .compose(rows -> {
+          JsonObject written = Rows.firstOrNull(rows);
+          return written != null ? Future.succeededFuture(written) : whyNotWritten(key, expectedVersion);
+        });
+  }
+
+  /** No row was written: there is no such customer, or it is at another version than expected. */
+  private Future<JsonObject> whyNotWritten(CustomerKey key, Integer expectedVersion) {
+    return find(key).compose(current -> {
+      if (current == null) {
+        return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
+      }
+      int version = current.getInteger(CustomerField.VERSION.json());
+      return Future.failedFuture(ServiceFailure
+          .conflict("The customer was changed by someone else (version " + version + ", expected " + expectedVersion + ").")
+          .with(CustomerMessages.CURRENT_VERSION, version));
+    });
   }
 
   Future<JsonObject> list(ListQuery query) {
@@ -187,23 +219,6 @@ final class CustomerRepository {
 
   Future<Void> ping() {
     return pool.query(PING).execute().mapEmpty();
-  }
-
-  private static Future<JsonObject> lockCurrent(SqlClient conn, CustomerKey key, Integer expectedVersion) {
-    return SqlTemplate.forQuery(conn, SELECT + where(key) + LOCK).mapTo(CustomerRows.DOCUMENT).execute(key.asValues())
-        .compose(rows -> {
-          JsonObject current = Rows.firstOrNull(rows);
-          if (current == null) {
-            return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
-          }
-          int version = current.getInteger(CustomerField.VERSION.json());
-          if (expectedVersion != null && expectedVersion != version) {
-            return Future.failedFuture(ServiceFailure
-                .conflict("The customer was changed by someone else (version " + version + ", expected " + expectedVersion + ").")
-                .with(CustomerMessages.CURRENT_VERSION, version));
-          }
-          return Future.succeededFuture(current);
-        });
   }
 
   private static String where(CustomerKey key) {

@@ -62,6 +62,18 @@ final class CustomerRows {
    * Template parameters for every writable column, taken from a complete, valid profile; a field
    * it does not give takes its default.
    */
+  /** The template parameters of the writable fields {@code fields} holds, and only those (null: the field's default). */
+  static Map<String, Object> givenParams(JsonObject fields) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (CustomerField field : CustomerField.writableFields()) {
+      if (fields.containsKey(field.json())) {
+        Object value = fields.getValue(field.json());
+        params.put(field.json(), value != null ? value : field.defaultValue());
+      }
+    }
+    return params;
+  }
+
   static Map<String, Object> writableParams(JsonObject profile) {
     Map<String, Object> params = new HashMap<>();
     for (CustomerField field : CustomerField.writableFields()) {

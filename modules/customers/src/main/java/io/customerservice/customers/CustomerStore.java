@@ -202,7 +202,7 @@ final class CustomerStore {
     Integer expected = version(request, errors);
     errors.throwIfAny();
     JsonObject valid = CustomerValidation.validate(fields, mode);
-    return stored(repository.update(key, expected, current -> current.copy().mergeIn(valid)))
+    return stored(repository.update(key, expected, valid))
         .onSuccess(customer -> eventBus.publish(Addresses.CUSTOMERS_EVENTS_UPDATED, customer));
   }
 
