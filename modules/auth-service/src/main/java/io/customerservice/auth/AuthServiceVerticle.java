@@ -60,6 +60,11 @@ public final class AuthServiceVerticle extends VerticleBase {
     }).compose(listening -> register(settings, listening.actualPort()));
   }
 
+  /** The routes this instance serves, once started: the OpenAPI test holds them to the document. */
+  Router router() {
+    return edge.router();
+  }
+
   private Future<Readiness.Report> databaseAnswers() {
     return pool.query("SELECT 1").execute().transform(answered -> Future.succeededFuture(new Readiness.Report(answered.succeeded(),
         new JsonObject().put("database", answered.succeeded() ? "UP" : "DOWN: " + answered.cause().getMessage()))));

@@ -50,6 +50,11 @@ public final class HttpVerticle extends VerticleBase {
     });
   }
 
+  /** The routes this instance serves, once started: the OpenAPI test holds them to the document. */
+  Router router() {
+    return edge.router();
+  }
+
   /** Stops accepting connections and lets requests in flight finish, up to the grace period. */
   @Override
   public Future<?> stop() {
