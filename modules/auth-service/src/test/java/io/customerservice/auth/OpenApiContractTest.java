@@ -84,6 +84,11 @@ class OpenApiContractTest {
   }
 
   @Test
+  void everyExampleFitsItsSchemaAndEveryBodyHasOne() {
+    document.assertExamplesMatchSchemas();
+  }
+
+  @Test
   void everyDocumentedAnswerIsProducedAndMatchesItsSchema() throws Exception {
     JsonObject registered = tokens();
     String access = registered.getJsonObject("tokens").getString("access");

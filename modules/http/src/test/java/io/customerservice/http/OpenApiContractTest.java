@@ -64,6 +64,11 @@ class OpenApiContractTest {
   }
 
   @Test
+  void everyExampleFitsItsSchemaAndEveryBodyHasOne() {
+    document.assertExamplesMatchSchemas();
+  }
+
+  @Test
   void everyDocumentedAnswerIsProducedAndMatchesItsSchema() {
     HttpApi api = server.api;
     String id = ownProfile(api);

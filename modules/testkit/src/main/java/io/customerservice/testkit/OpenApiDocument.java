@@ -13,6 +13,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -22,6 +24,7 @@ import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Response;
 import io.vertx.openapi.validation.ResponseValidator;
 import io.vertx.openapi.validation.ValidatableResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +99,7 @@ public final class OpenApiDocument {
       JsonObject answer = document.getJsonObject("paths").getJsonObject(operation.getOpenAPIPath())
           .getJsonObject(method.toLowerCase(Locale.ROOT)).getJsonObject("responses")
           .getJsonObject(Integer.toString(reply.status()), new JsonObject());
-      JsonObject content = resolved(document, answer).getJsonObject("content", new JsonObject());
+      JsonObject content = resolved(answer).getJsonObject("content", new JsonObject());
       assertTrue(content.containsKey(type.split(";")[0].strip()), id + " " + reply.status() + " does not document " + type);
       assertFalse(reply.text().isEmpty(), id + " answered " + type + " without a body");
     } else {
@@ -171,6 +174,83 @@ public final class OpenApiDocument {
     assertEquals(Set.of(), unrouted, "operations of the document no route serves");
   }
 
+  /**
+   * Every example of a request or response body is valid against that body's schema, and every
+   * operation that takes a body has one (Swagger UI fills it in for "Try it out").
+   */
+  public void assertExamplesMatchSchemas() {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (!METHODS.contains(method)) {
+          continue;
+        }
+        JsonObject raw = item.getJsonObject(method);
+        Operation operation = contract.operation(raw.getString("operationId"));
+        if (raw.containsKey("requestBody")) {
+          JsonObject content = resolved(raw.getJsonObject("requestBody")).getJsonObject("content");
+          for (String type : content.fieldNames()) {
+            List<Object> examples = examples(content.getJsonObject(type));
+            if (examples.isEmpty()) {
+              problems.add(operation.getOperationId() + " request " + type + ": no example");
+            }
+            checked += check(examples, operation.getRequestBody().getContent().get(type).getSchema(),
+                operation.getOperationId() + " request " + type, problems);
+          }
+        }
+        JsonObject responses = raw.getJsonObject("responses");
+        for (String status : responses.fieldNames()) {
+          JsonObject content = resolved(responses.getJsonObject(status)).getJsonObject("content", new JsonObject());
+          for (String type : content.fieldNames()) {
+            if (!NOT_VALIDATABLE.contains(type)) {
+              checked += check(examples(content.getJsonObject(type)),
+                  operation.getResponse(Integer.parseInt(status)).getContent().get(type).getSchema(),
+                  operation.getOperationId() + " " + status + " " + type, problems);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems, "examples that do not fit their schema");
+    assertTrue(checked > 0, "the document has examples");
+  }
+
+  private List<Object> examples(JsonObject mediaType) {
+    List<Object> values = new ArrayList<>();
+    if (mediaType.containsKey("example")) {
+      values.add(mediaType.getValue("example"));
+    }
+    JsonObject named = mediaType.getJsonObject("examples", new JsonObject());
+    named.fieldNames().forEach(name -> values.add(resolved(named.getJsonObject(name)).getValue("value")));
+    return values;
+  }
+
+  private int check(List<Object> examples, JsonSchema schema, String where, List<String> problems) {
+    for (Object example : examples) {
+      OutputUnit result = contract.getSchemaRepository().validator(schema).validate(example);
+      if (!Boolean.TRUE.equals(result.getValid())) {
+        problems.add(where + ": " + Json.encode(example) + " " + result.getErrors());
+      }
+    }
+    return examples.size();
+  }
+
+  /** The object a local {@code $ref} points at (followed until there is none), or {@code node} itself. */
+  private JsonObject resolved(JsonObject node) {
+    JsonObject current = node;
+    while (current.getString("$ref") != null) {
+      JsonObject target = document;
+      for (String segment : current.getString("$ref").substring(2).split("/")) {
+        target = target.getJsonObject(segment.replace("~1", "/").replace("~0", "~"));
+      }
+      current = target;
+    }
+    return current;
+  }
+
   private static String withoutTrailingSlash(String path) {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
@@ -192,13 +272,6 @@ public final class OpenApiDocument {
       }
     }
     return headers;
-  }
-
-  /** A response object, or the one of components it refers to. */
-  private static JsonObject resolved(JsonObject document, JsonObject response) {
-    String ref = response.getString("$ref");
-    return ref == null ? response
-        : document.getJsonObject("components").getJsonObject("responses").getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
   }
 
   /** A copy without the media types vertx-openapi cannot hold (see {@link #NOT_VALIDATABLE}). */
