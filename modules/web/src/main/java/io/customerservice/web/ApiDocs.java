@@ -11,6 +11,7 @@ import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ public final class ApiDocs {
   public static Future<ApiDocs> load(Vertx vertx, String resource) {
     return vertx.executeBlocking(() -> {
       Properties swaggerUi = new Properties();
-      swaggerUi.load(new java.io.StringReader(read(OWN_FILES + "swagger-ui.properties").toString(StandardCharsets.ISO_8859_1)));
+      swaggerUi.load(new ByteArrayInputStream(read(OWN_FILES + "swagger-ui.properties").getBytes()));
       return new ApiDocs(read(resource).toString(StandardCharsets.UTF_8), read(OWN_FILES + PAGE), read(OWN_FILES + INITIALIZER),
           swaggerUi.getProperty("version"));
     });
