@@ -3,6 +3,7 @@ package io.customerservice.auth;
 import io.customerservice.runtime.config.DatabaseSettings;
 import io.customerservice.runtime.config.Settings;
 import io.customerservice.database.OwnedSchema;
+import io.customerservice.web.ApiDocs;
 import io.customerservice.web.HttpEdge;
 import io.customerservice.web.Readiness;
 import io.vertx.core.Future;
@@ -26,6 +27,8 @@ public final class AuthServiceVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthServiceVerticle.class);
   private static final int BODY_LIMIT_BYTES = 16 * 1024;
+  /** The service's OpenAPI document on the classpath (docs/openapi/auth-service.yaml, copied by the pom). */
+  static final String DOCUMENT = "openapi/auth-service.yaml";
 
   private Pool pool;
   private HttpEdge edge;
@@ -41,7 +44,8 @@ public final class AuthServiceVerticle extends VerticleBase {
     graceMs = config.shutdownGraceMs();
     PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
     Future<String> unknownUserHash = vertx.executeBlocking(() -> hasher.hash(java.util.UUID.randomUUID().toString()));
-    return Future.all(OwnedSchema.open(vertx, db, UserRepository.SCHEMA), unknownUserHash).compose(ready -> {
+    Future<ApiDocs> docs = ApiDocs.load(vertx, DOCUMENT);
+    return Future.all(OwnedSchema.open(vertx, db, UserRepository.SCHEMA), unknownUserHash, docs).compose(ready -> {
       pool = ready.resultAt(0);
       AuthRoutes routes = new AuthRoutes(vertx, new UserRepository(pool), hasher,
           new UserInput(new PasswordRules(settings.passwordMinLength())),
@@ -51,8 +55,14 @@ public final class AuthServiceVerticle extends VerticleBase {
       Router router = edge.router();
       routes.mount(router);
       edge.mountHealth(this::databaseAnswers, config.readyTimeoutMs());
+      docs.result().mount(router);
       return edge.listen(settings.host(), settings.port());
     }).compose(listening -> register(settings, listening.actualPort()));
+  }
+
+  /** The routes this instance serves, once started: the OpenAPI test holds them to the document. */
+  Router router() {
+    return edge.router();
   }
 
   private Future<Readiness.Report> databaseAnswers() {

@@ -1,6 +1,7 @@
 package io.customerservice.http;
 
 import io.customerservice.runtime.config.Settings;
+import io.customerservice.web.ApiDocs;
 import io.customerservice.web.BusClient;
 import io.customerservice.web.HttpEdge;
 import io.vertx.core.Future;
@@ -12,6 +13,9 @@ import io.vertx.ext.web.Router;
  * event-bus request to the verticle that owns the data. Ready once the server listens.
  */
 public final class HttpVerticle extends VerticleBase {
+
+  /** The API's OpenAPI document on the classpath (docs/openapi/customer-api.yaml, copied by the pom). */
+  static final String DOCUMENT = "openapi/customer-api.yaml";
 
   private HttpEdge edge;
   private long graceMs;
@@ -25,10 +29,13 @@ public final class HttpVerticle extends VerticleBase {
     Future<TokenVerifier> verifying = settings.remoteValidation()
         ? Future.succeededFuture(new RemoteTokenVerifier(bus, settings.jwt()))
         : LocalTokenVerifier.create(vertx, settings.jwt(), settings.tokenCacheSize());
-    return verifying.compose(verifier -> {
+    Future<ApiDocs> docs = ApiDocs.load(vertx, DOCUMENT);
+    return Future.all(verifying, docs).compose(loaded -> {
+      TokenVerifier verifier = verifying.result();
       edge = HttpEdge.create(vertx, settings.bodyLimitBytes(), settings.answerTimeoutMs(), config.corsAllowedOrigins());
       Router router = edge.router();
       edge.mountHealth(new ApiReadiness(new BusClient(vertx.eventBus(), config.readyTimeoutMs())), config.readyTimeoutMs());
+      docs.result().mount(router);
       GuardedRoutes routes = new GuardedRoutes(router, new BearerAuthentication(verifier));
       CustomerViews views = new CustomerViews(new UserDirectory(context, bus));
       CustomerReads reads = new CustomerReads(context, bus);
@@ -41,6 +48,11 @@ public final class HttpVerticle extends VerticleBase {
       history.mountStaffRoutes(routes);
       return edge.listen(settings.host(), settings.port());
     });
+  }
+
+  /** The routes this instance serves, once started: the OpenAPI test holds them to the document. */
+  Router router() {
+    return edge.router();
   }
 
   /** Stops accepting connections and lets requests in flight finish, up to the grace period. */

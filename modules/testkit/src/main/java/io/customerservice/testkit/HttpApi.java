@@ -16,9 +16,15 @@ public final class HttpApi {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final int port;
 
   public HttpApi(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.port = port;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String base() {
@@ -77,6 +83,15 @@ public final class HttpApi {
     private Call(String method, String path) {
       this.method = method;
       this.path = path;
+    }
+
+    public String method() {
+      return method;
+    }
+
+    /** The path as sent, with its query string. */
+    public String path() {
+      return path;
     }
 
     public Call token(String token) {

@@ -10,7 +10,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -48,6 +50,18 @@ public final class RawHttp {
       if (!body.isEmpty() && !body.startsWith("{")) {
         throw new AssertionError("not a JSON object: " + this);
       }
+    }
+
+    /** The answer as {@link HttpApi} gives one: header names in lower case, the first of a repeated one. */
+    public HttpApi.Reply reply() {
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (String line : head.split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && !line.startsWith("HTTP/")) {
+          headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        }
+      }
+      return new HttpApi.Reply(status, headers, body);
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class HttpEdge {
   private static final String UP = "UP";
   private static final String DOWN = "DOWN";
   private static final int GATEWAY_TIMEOUT = 504;
+  /**
+   * How much longer than a request may take a silent connection stays open. The idle timer runs
+   * from the last byte read, a request's own timeout from when it is routed: with the same
+   * duration the connection was sometimes closed a moment before its 504 was written.
+   */
+  private static final long IDLE_MARGIN_MS = 1000;
   /** Small answers (a profile) are not worth a compressor's time; list pages are. */
   private static final int COMPRESS_FROM_BYTES = 4096;
   private static final Set<HttpMethod> CORS_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
@@ -133,7 +139,7 @@ public final class HttpEdge {
     // A connection that sends nothing for as long as a request may take is closed: a client that
     // trickles headers or a body it was refused cannot hold it open.
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setIdleTimeout((int) idleTimeoutMs).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setIdleTimeout((int) (idleTimeoutMs + IDLE_MARGIN_MS)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
             .setCompressionSupported(true).setCompressionContentSizeThreshold(COMPRESS_FROM_BYTES))
         .requestHandler(router)
         .listen()
