@@ -14,6 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * The process's metrics: one Prometheus registry, fed by Vert.x (HTTP servers by route template,
@@ -34,6 +35,15 @@ final class ProcessMetrics implements AutoCloseable {
       "vertx.pool.queue.time"};
   /** The scrapes of /metrics itself: they would only say that Prometheus came by. */
   private static final String SCRAPE_ROUTE = "/metrics";
+  /**
+   * Series kept per request or per message that say nothing the kept ones do not (sizes, and the
+   * bus's sent/received/delivered beside processed and pending): not kept, as every meter updated
+   * on the hot path costs it.
+   */
+  private static final List<String> NOT_KEPT = List.of("vertx.http.server.request.bytes", "vertx.http.server.response.bytes",
+      "vertx.http.client.request.bytes", "vertx.http.client.response.bytes", "vertx.eventbus.bytes.read",
+      "vertx.eventbus.bytes.written", "vertx.eventbus.sent", "vertx.eventbus.received", "vertx.eventbus.delivered",
+      "vertx.eventbus.published", "vertx.net.client.bytes.read", "vertx.net.client.bytes.written");
 
   private final PrometheusMeterRegistry registry;
 
@@ -49,6 +59,7 @@ final class ProcessMetrics implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config()
         .meterFilter(MeterFilter.deny(id -> id.getName().startsWith("vertx.http.server.") && SCRAPE_ROUTE.equals(id.getTag("route"))))
+        .meterFilter(MeterFilter.deny(id -> NOT_KEPT.contains(id.getName())))
         .meterFilter(new LatencyBuckets());
     Metrics.addRegistry(registry);
     return new ProcessMetrics(registry);
