@@ -14,7 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.Set;
 
 /**
  * The process's metrics: one Prometheus registry, fed by Vert.x (HTTP servers by route template,
@@ -31,8 +31,8 @@ final class ProcessMetrics implements AutoCloseable {
   private static final double[] BUCKETS = java.util.stream.LongStream
       .of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
       .mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray();
-  private static final String[] TIMED = {"vertx.http.server.response.time", "customer_service.bus.handling",
-      "vertx.pool.queue.time"};
+  private static final Set<String> TIMED = Set.of("vertx.http.server.response.time", "customer_service.bus.handling",
+      "vertx.pool.queue.time");
   /** The scrapes of /metrics itself: they would only say that Prometheus came by. */
   private static final String SCRAPE_ROUTE = "/metrics";
   /**
@@ -40,7 +40,7 @@ final class ProcessMetrics implements AutoCloseable {
    * bus's sent/received/delivered beside processed and pending): not kept, as every meter updated
    * on the hot path costs it.
    */
-  private static final List<String> NOT_KEPT = List.of("vertx.http.server.request.bytes", "vertx.http.server.response.bytes",
+  private static final Set<String> NOT_KEPT = Set.of("vertx.http.server.request.bytes", "vertx.http.server.response.bytes",
       "vertx.http.client.request.bytes", "vertx.http.client.response.bytes", "vertx.eventbus.bytes.read",
       "vertx.eventbus.bytes.written", "vertx.eventbus.sent", "vertx.eventbus.received", "vertx.eventbus.delivered",
       "vertx.eventbus.published", "vertx.net.client.bytes.read", "vertx.net.client.bytes.written");
@@ -93,12 +93,9 @@ final class ProcessMetrics implements AutoCloseable {
   private static final class LatencyBuckets implements MeterFilter {
     @Override
     public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-      for (String name : TIMED) {
-        if (id.getName().equals(name)) {
-          return DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS).build().merge(config);
-        }
-      }
-      return config;
+      return TIMED.contains(id.getName())
+          ? DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS).build().merge(config)
+          : config;
     }
   }
 }

@@ -1,16 +1,12 @@
 package io.customerservice.app;
 
-import io.customerservice.contract.Addresses;
-import io.customerservice.contract.ServiceFailure;
-import io.customerservice.contract.auth.AuthMessages;
-import io.customerservice.contract.customer.CustomerMessages;
+import io.customerservice.web.BackendChecks;
 import io.customerservice.web.Readiness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,28 +31,20 @@ final class ProcessReadiness implements Readiness {
   public Future<Report> check() {
     JsonObject checks = new JsonObject();
     roles.forEach(role -> checks.put(role.label(), "deployed"));
-    List<Future<Boolean>> deciding = new ArrayList<>();
-    if (roles.contains(Role.CUSTOMERS)) {
-      deciding.add(ask(Addresses.CUSTOMERS_HEALTH_CHECK).transform(answer -> {
-        checks.put(Role.CUSTOMERS.label(), answer.succeeded() ? CustomerMessages.STATUS_UP : "DOWN: " + detail(answer.cause()));
-        return Future.succeededFuture(answer.succeeded());
-      }));
-    }
-    if (roles.contains(Role.AUTH_PROXY)) {
-      deciding.add(ask(Addresses.AUTH_PROXY_STATUS).transform(answer -> {
-        checks.put(Role.AUTH_PROXY.label(), answer.succeeded()
-            ? "breaker " + answer.result().getString(AuthMessages.BREAKER) : "unknown: " + detail(answer.cause()));
-        return Future.succeededFuture(true);
-      }));
-    }
-    return Future.all(deciding).map(all -> new Report(deciding.stream().allMatch(Future::result), checks));
-  }
-
-  private static String detail(Throwable error) {
-    return ServiceFailure.from(error).detail();
+    Future<String> customers = roles.contains(Role.CUSTOMERS) ? BackendChecks.customers(this::ask) : Future.succeededFuture();
+    Future<String> authProxy = roles.contains(Role.AUTH_PROXY) ? BackendChecks.authProxy(this::ask) : Future.succeededFuture();
+    return Future.all(customers, authProxy).map(done -> {
+      if (customers.result() != null) {
+        checks.put(Role.CUSTOMERS.label(), customers.result());
+      }
+      if (authProxy.result() != null) {
+        checks.put(Role.AUTH_PROXY.label(), authProxy.result());
+      }
+      return new Report(customers.result() == null || customers.result().equals(BackendChecks.UP), checks);
+    });
   }
 
   private Future<JsonObject> ask(String address) {
-    return vertx.eventBus().<JsonObject>request(address, new JsonObject(), localOnly).map(reply -> reply.body());
+    return vertx.eventBus().<JsonObject>request(address, new JsonObject(), localOnly).map(Message::body);
   }
 }

@@ -4,12 +4,12 @@ import io.customerservice.contract.FieldErrors;
 import io.customerservice.contract.ServiceFailure;
 import io.customerservice.contract.Timestamps;
 import io.customerservice.database.Rows;
+import io.customerservice.database.Templates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.templates.RowMapper;
-import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,31 +39,31 @@ final class UserRepository {
   /** A user as the service shows it: never the password. */
   static final RowMapper<JsonObject> USER = UserRepository::user;
 
-  private final Pool pool;
+  private final Templates statements;
 
   UserRepository(Pool pool) {
-    this.pool = pool;
+    this.statements = new Templates(pool);
   }
 
   Future<JsonObject> insert(JsonObject user, String encodedPassword) {
     Map<String, Object> params = keyed(user);
     params.put("password", encodedPassword);
-    return SqlTemplate.forQuery(pool, INSERT).mapTo(USER).execute(params).map(rows -> rows.iterator().next());
+    return statements.of(INSERT).mapTo(USER).execute(params).map(rows -> rows.iterator().next());
   }
 
   /** The active user, or null. */
   Future<JsonObject> find(UUID id) {
-    return SqlTemplate.forQuery(pool, BY_ID).mapTo(USER).execute(Map.of("id", id)).map(Rows::firstOrNull);
+    return statements.of(BY_ID).mapTo(USER).execute(Map.of("id", id)).map(Rows::firstOrNull);
   }
 
   /** The active user with this email (any case, see {@link EmailKey}), or null. */
   Future<JsonObject> findByEmail(String email) {
-    return SqlTemplate.forQuery(pool, BY_EMAIL).mapTo(USER).execute(Map.of("email_key", EmailKey.of(email))).map(Rows::firstOrNull);
+    return statements.of(BY_EMAIL).mapTo(USER).execute(Map.of("email_key", EmailKey.of(email))).map(Rows::firstOrNull);
   }
 
   /** The active user with its encoded password under "password", or null. */
   Future<JsonObject> credentials(String email) {
-    return SqlTemplate.forQuery(pool, CREDENTIALS)
+    return statements.of(CREDENTIALS)
         .mapTo(row -> user(row).put("password", row.getString("password")))
         .execute(Map.of("email_key", EmailKey.of(email))).map(Rows::firstOrNull);
   }
@@ -79,7 +79,7 @@ final class UserRepository {
   Future<JsonObject> update(UUID id, JsonObject user) {
     Map<String, Object> params = keyed(user);
     params.put("id", id);
-    return SqlTemplate.forQuery(pool, UPDATE).mapTo(USER).execute(params).map(Rows::firstOrNull);
+    return statements.of(UPDATE).mapTo(USER).execute(params).map(Rows::firstOrNull);
   }
 
   private static JsonObject user(Row row) {

@@ -9,6 +9,7 @@ import io.customerservice.runtime.CoalescedLookups;
 import io.customerservice.database.Database;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;
+import io.customerservice.database.Templates;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -58,8 +59,6 @@ final class CustomerRepository {
   private static final String BUMP = "version = version + 1, updated_at = now()";
   private static final String DELETE = "DELETE FROM " + TABLE;
   private static final String RETURNING = " RETURNING " + CustomerRows.COLUMNS;
-  /** Writes differ by the fields they set; the frontend sends a few shapes, an odd client any. */
-  private static final int MAX_WRITE_STATEMENTS = 256;
   private static final String PING = "SELECT 1";
   private static final String PAGE_LIMIT = " LIMIT #{limit} OFFSET #{offset}";
 
@@ -81,20 +80,12 @@ final class CustomerRepository {
   private final CoalescedLookups<UUID> findByUser;
   private final CoalescedLookups<UUID> findById;
   private final ListCounts counts;
-  /**
-   * The write statements by their text, each made once: making a template parses its text, which
-   * per request was a visible part of a write's CPU.
-   */
-  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<JsonObject>>> writes = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, SqlTemplate<Map<String, Object>, RowSet<JsonObject>>> eldest) {
-      return size() > MAX_WRITE_STATEMENTS;
-    }
-  };
+  private final Templates statements;
 
   /** {@code context} is the one every call comes from: the owning verticle's. */
   CustomerRepository(Database database, Context context, ListCounts counts) {
     this.pool = database.pool();
+    this.statements = new Templates(pool);
     this.counts = counts;
     this.findByUser = lookups(database, context, ANY_USER, CustomerKey.USER_ID);
     this.findById = lookups(database, context, ANY_ID, CustomerKey.ID);
@@ -111,7 +102,7 @@ final class CustomerRepository {
   Future<JsonObject> insert(UUID userId, JsonObject profile) {
     Map<String, Object> params = CustomerRows.writableParams(profile);
     params.put(CustomerKey.USER_ID, userId);
-    return SqlTemplate.forQuery(pool, INSERT).mapTo(CustomerRows.DOCUMENT).execute(params)
+    return statements.of(INSERT).mapTo(CustomerRows.DOCUMENT).execute(params)
         .map(rows -> rows.iterator().next());
   }
 
@@ -133,7 +124,7 @@ final class CustomerRepository {
 
   /** Which of these users already have a profile. */
   Future<Set<UUID>> usersPresent(List<UUID> userIds) {
-    return SqlTemplate.forQuery(pool, USERS_PRESENT).execute(Map.of("user_ids", userIds.toArray(new UUID[0])))
+    return statements.of(USERS_PRESENT).execute(Map.of("user_ids", userIds.toArray(new UUID[0])))
         .map(rows -> {
           Set<UUID> present = new HashSet<>();
           rows.forEach(row -> present.add(row.getUUID("user_id")));
@@ -177,8 +168,7 @@ final class CustomerRepository {
       params.put(CustomerMessages.EXPECTED_VERSION, expectedVersion);
     }
     String text = sql.append(RETURNING).toString();
-    return writes.computeIfAbsent(text, made -> SqlTemplate.forQuery(pool, made).mapTo(CustomerRows.DOCUMENT))
-        .execute(params)
+    return statements.of(text).mapTo(CustomerRows.DOCUMENT).execute(params)
         .compose(rows -> {
           JsonObject written = Rows.firstOrNull(rows);
           return written != null ? Future.succeededFuture(written) : whyNotWritten(key, expectedVersion);
@@ -211,8 +201,8 @@ final class CustomerRepository {
     String filter = filters + params;
     params.put("limit", query.pageSize());
     params.put("offset", query.offset());
-    Future<Long> count = counts.count(filter, () -> Pages.count(SqlTemplate.forQuery(pool, COUNT + filters).execute(params)));
-    Future<RowSet<JsonObject>> page = SqlTemplate.forQuery(pool, SELECT + filters + orderBy(query) + PAGE_LIMIT)
+    Future<Long> count = counts.count(filter, () -> Pages.count(statements.of(COUNT + filters).execute(params)));
+    Future<RowSet<JsonObject>> page = statements.of(SELECT + filters + orderBy(query) + PAGE_LIMIT)
         .mapTo(CustomerRows.DOCUMENT).execute(params);
     return Pages.of(query, count, page);
   }

@@ -67,8 +67,7 @@ final class CustomerRows {
     Map<String, Object> params = new LinkedHashMap<>();
     for (CustomerField field : CustomerField.writableFields()) {
       if (fields.containsKey(field.json())) {
-        Object value = fields.getValue(field.json());
-        params.put(field.json(), value != null ? value : field.defaultValue());
+        params.put(field.json(), param(field, fields));
       }
     }
     return params;
@@ -77,9 +76,13 @@ final class CustomerRows {
   static Map<String, Object> writableParams(JsonObject profile) {
     Map<String, Object> params = new HashMap<>();
     for (CustomerField field : CustomerField.writableFields()) {
-      Object value = profile.getValue(field.json());
-      params.put(field.json(), value != null ? value : field.defaultValue());
+      params.put(field.json(), param(field, profile));
     }
     return params;
+  }
+
+  private static Object param(CustomerField field, JsonObject document) {
+    Object value = document.getValue(field.json());
+    return value != null ? value : field.defaultValue();
   }
 }

@@ -1,13 +1,11 @@
 package io.customerservice.http;
 
+import io.customerservice.web.BackendChecks;
 import io.customerservice.web.BusClient;
 import io.customerservice.web.Readiness;
-import io.customerservice.contract.Addresses;
-import io.customerservice.contract.ServiceFailure;
-import io.customerservice.contract.auth.AuthMessages;
-import io.customerservice.contract.customer.CustomerMessages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 
 /**
  * The customer API's readiness: a request can be served end to end, i.e. the event bus reaches
@@ -16,7 +14,6 @@ import io.vertx.core.json.JsonObject;
  */
 final class ApiReadiness implements Readiness {
 
-  private static final String UP = CustomerMessages.STATUS_UP;
   private final BusClient bus;
 
   /** {@code bus} should answer within the readiness bound, so a late check still reports what it knows. */
@@ -26,13 +23,10 @@ final class ApiReadiness implements Readiness {
 
   @Override
   public Future<Report> check() {
-    Future<String> customers = bus.request(Addresses.CUSTOMERS_HEALTH_CHECK, new JsonObject(), null)
-        .map(up -> UP)
-        .otherwise(error -> "DOWN: " + ServiceFailure.from(error).detail());
-    Future<String> authService = bus.request(Addresses.AUTH_PROXY_STATUS, new JsonObject(), null)
-        .map(status -> "breaker " + status.getString(AuthMessages.BREAKER))
-        .otherwise(error -> "unknown: " + ServiceFailure.from(error).detail());
-    return Future.all(customers, authService).map(done -> new Report(customers.result().equals(UP),
+    Function<String, Future<JsonObject>> ask = address -> bus.request(address, new JsonObject(), null);
+    Future<String> customers = BackendChecks.customers(ask);
+    Future<String> authService = BackendChecks.authProxy(ask);
+    return Future.all(customers, authService).map(done -> new Report(customers.result().equals(BackendChecks.UP),
         new JsonObject().put("customers", customers.result()).put("auth-service", authService.result())));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +39,17 @@ public final class Bus {
   }
 
   public static <T> T await(Future<T> future) {
+    return await(future, "expected success");
+  }
+
+  /** The future's result; else fails the test saying {@code what} was awaited and how it failed. */
+  public static <T> T await(Future<T> future, String what) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw new AssertionError("expected success, got " + describe(e.getCause()), e.getCause());
+      throw new AssertionError(what + ", got " + describe(e.getCause()), e.getCause());
     } catch (InterruptedException | TimeoutException e) {
-      throw new AssertionError("no answer within " + WAIT_SECONDS + " s", e);
+      throw new AssertionError(what + ": no answer within " + WAIT_SECONDS + " s", e);
     }
   }
 
@@ -70,7 +76,11 @@ public final class Bus {
     }
   }
 
+  /** A contract failure as its code and JSON; anything else (a validator's verdict, a browser's) as it says itself. */
   private static String describe(Throwable error) {
+    if (!(error instanceof ServiceFailure || error instanceof ReplyException)) {
+      return error.toString();
+    }
     ServiceFailure failure = ServiceFailure.from(error);
     return failure.code() + " " + failure.toJson().encode();
   }

@@ -1,6 +1,5 @@
 package io.customerservice.testkit;
 
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -41,7 +40,6 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Debian's package installs {@code chromium}; other systems name it otherwise. */
   private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
   private static final Duration STARTUP = Duration.ofSeconds(60);
-  private static final Duration COMMAND = Duration.ofSeconds(30);
 
   private final Process process;
   private final int port;
@@ -115,7 +113,7 @@ public final class HeadlessChromium implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
     String url = new JsonObject(created.body()).getString("webSocketDebuggerUrl");
     // DevTools refuses connections that carry an Origin it was not told to allow; ours carries none.
-    WebSocket socket = await(sockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setAllowOriginHeader(false)));
+    WebSocket socket = Bus.await(sockets.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setAllowOriginHeader(false)));
     return new Tab(socket);
   }
 
@@ -178,7 +176,7 @@ public final class HeadlessChromium implements AutoCloseable {
       Promise<JsonObject> answer = Promise.promise();
       pending.put(id, answer);
       socket.writeTextMessage(new JsonObject().put("id", id).put("method", method).put("params", params).encode());
-      return await(answer.future());
+      return Bus.await(answer.future());
     }
 
     /** Loads {@code url}; returns once the page's load event fired. */
@@ -234,16 +232,6 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(COMMAND.toSeconds(), TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Ends the browser and the processes it started (renderers, zygote), then the client; removes the profile. */
   @Override
   public void close() throws InterruptedException, IOException {
@@ -253,7 +241,7 @@ public final class HeadlessChromium implements AutoCloseable {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    await(vertx.close());
+    Bus.await(vertx.close());
     try (Stream<Path> files = Files.walk(profile)) {
       files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     }

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.customerservice.testkit.HttpApi.Reply;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.common.dsl.SchemaType;
-import io.vertx.ext.web.Route;
-import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -27,13 +26,11 @@ import io.vertx.openapi.validation.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +57,7 @@ public final class OpenApiDocument {
 
   private OpenApiDocument(Vertx vertx, JsonObject document) {
     this.document = document;
-    this.contract = await(OpenAPIContract.from(vertx, validatable(document)), "the served document is a valid OpenAPI 3.1 contract");
+    this.contract = Bus.await(OpenAPIContract.from(vertx, validatable(document)), "the served document is a valid OpenAPI 3.1 contract");
     this.validator = ResponseValidator.create(vertx, contract);
   }
 
@@ -107,7 +104,7 @@ public final class OpenApiDocument {
       ValidatableResponse response = reply.text().isEmpty()
           ? ValidatableResponse.create(reply.status(), headers)
           : ValidatableResponse.create(reply.status(), headers, Buffer.buffer(reply.text()), type);
-      await(validator.validate(response, id), id + " answered " + reply.status() + " " + reply.headers() + " " + reply.text());
+      Bus.await(validator.validate(response, id), id + " answered " + reply.status() + " " + reply.headers() + " " + reply.text());
     }
     seen.add(id + " " + reply.status());
   }
@@ -296,16 +293,6 @@ public final class OpenApiDocument {
     JsonObject content = response.getJsonObject("content");
     if (content != null) {
       NOT_VALIDATABLE.forEach(content::remove);
-    }
-  }
-
-  private static <T> T await(Future<T> future, String what) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new AssertionError(what + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError(what + ": " + e, e);
     }
   }
 }

@@ -9,14 +9,12 @@ import io.customerservice.contract.history.ServiceRecordRequest;
 import io.customerservice.customers.CustomerSchema;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;
+import io.customerservice.database.Templates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.templates.RowMapper;
-import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,13 +59,10 @@ final class ServiceHistoryRepository {
   private static final RowMapper<JsonObject> RECORD = ServiceHistoryRepository::record;
   private static final RowMapper<JsonObject> COUNTER = row -> counters(row, "id", "last_service_date", "version");
 
-  private final Pool pool;
-  /** Made once: making a template parses its text, a visible part of an increment's CPU. */
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> recordAndCount;
+  private final Templates statements;
 
   ServiceHistoryRepository(Pool pool) {
-    this.pool = pool;
-    this.recordAndCount = SqlTemplate.forQuery(pool, RECORD_AND_COUNT);
+    this.statements = new Templates(pool);
   }
 
   /** Records the service, or, for an idempotency key seen before, answers with the first record. */
@@ -79,10 +74,10 @@ final class ServiceHistoryRepository {
     params.put(ServiceRecordRequest.REFERENCE, request.reference());
     params.put(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey());
     params.put(ServiceRecordRequest.RECORDED_BY, request.recordedBy());
-    return recordAndCount.execute(params).compose(written -> {
+    return statements.of(RECORD_AND_COUNT).execute(params).compose(written -> {
       Row row = Rows.firstOrNull(written);
       if (row == null) {
-        return replay(pool, request);
+        return replay(request);
       }
       JsonObject counters = counters(row, "customer_id", "customer_last_service_date", "customer_version");
       return Future.succeededFuture(reply(record(row), counters, false));
@@ -92,7 +87,7 @@ final class ServiceHistoryRepository {
   /** The customer's history page, newest first; NOT_FOUND when there is no such customer. */
   Future<JsonObject> list(CustomerKey key, ListQuery page) {
     String find = key.byUser() ? CUSTOMER_BY_USER : CUSTOMER_BY_ID;
-    return SqlTemplate.forQuery(pool, find).execute(key.asValues()).compose(found -> {
+    return statements.of(find).execute(key.asValues()).compose(found -> {
       Row customer = Rows.firstOrNull(found);
       if (customer == null) {
         return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
@@ -100,12 +95,12 @@ final class ServiceHistoryRepository {
       UUID customerId = customer.getUUID("id");
       Map<String, Object> params = Map.of(ServiceRecordRequest.CUSTOMER_ID, customerId,
           "limit", page.pageSize(), "offset", page.offset());
-      return Pages.of(page, Pages.count(SqlTemplate.forQuery(pool, COUNT).execute(params)), SqlTemplate.forQuery(pool, PAGE).mapTo(RECORD).execute(params));
+      return Pages.of(page, Pages.count(statements.of(COUNT).execute(params)), statements.of(PAGE).mapTo(RECORD).execute(params));
     });
   }
 
-  private static Future<JsonObject> replay(SqlClient conn, ServiceRecordRequest request) {
-    return SqlTemplate.forQuery(conn, BY_KEY).mapTo(RECORD)
+  private Future<JsonObject> replay(ServiceRecordRequest request) {
+    return statements.of(BY_KEY).mapTo(RECORD)
         .execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
         .compose(rows -> {
           JsonObject first = Rows.firstOrNull(rows);
@@ -113,7 +108,7 @@ final class ServiceHistoryRepository {
             return Future.failedFuture(ServiceFailure.conflict(
                 "This idempotency key was already used for a different service record."));
           }
-          return SqlTemplate.forQuery(conn, COUNTERS).mapTo(COUNTER)
+          return statements.of(COUNTERS).mapTo(COUNTER)
               .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
               .map(counters -> reply(first, Rows.firstOrNull(counters), true));
         });
