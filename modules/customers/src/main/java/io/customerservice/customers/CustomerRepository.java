@@ -12,6 +12,7 @@ import io.customerservice.database.Rows;
 import io.customerservice.database.Templates;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.RowSet;
@@ -175,10 +176,13 @@ final class CustomerRepository {
         });
   }
 
-  /** No row was written: there is no such customer, or it is at another version than expected. */
+  /**
+   * No row was written: there is no such customer, or it is at another version than expected. A
+   * write that expected no version found no customer, whatever has appeared since.
+   */
   private Future<JsonObject> whyNotWritten(CustomerKey key, Integer expectedVersion) {
     return find(key).compose(current -> {
-      if (current == null) {
+      if (current == null || expectedVersion == null) {
         return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
       }
       int version = current.getInteger(CustomerField.VERSION.json());
@@ -197,8 +201,9 @@ final class CustomerRepository {
     params.put(ListQuery.IS_BUSINESS_CUSTOMER, query.isBusinessCustomer());
     params.put(ListQuery.SEARCH, query.search() == null ? null : "%" + likeEscaped(query.search()) + "%");
     String filters = filters(params);
-    // The filters' values, before the page's: one count serves every page of a filter.
-    String filter = filters + params;
+    // The filters' values, before the page's: one count serves every page of a filter. Encoded as
+    // JSON, so no value can pass for another filter's (a city holding ", state=").
+    String filter = filters + new JsonArray(new ArrayList<>(params.values())).encode();
     params.put("limit", query.pageSize());
     params.put("offset", query.offset());
     Future<Long> count = counts.count(filter, () -> Pages.count(statements.of(COUNT + filters).execute(params)));

@@ -58,6 +58,23 @@ class ListCountTest {
   }
 
   @Test
+  void filtersWhoseValuesReadAlikeAreCountedApart() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Bus bus = new Bus(vertx);
+      Bus.await(vertx.deployVerticle(CustomerStoreVerticle.class,
+          new DeploymentOptions().setConfig(TestConfig.withDefaults(TestPostgres.newDatabase()))));
+      bus.request(CUSTOMERS_PROFILE_CREATE, CustomerMessages.create(UUID.randomUUID(), Profiles.at("Springfield, state=IL", "OR", "USA")));
+
+      assertEquals(1, count(bus, new JsonObject().put("city", "Springfield, state=IL").put("state", "OR")));
+      assertEquals(0, count(bus, new JsonObject().put("city", "Springfield").put("state", "IL, state=OR")),
+          "a city holding \", state=\" is no other filter's city and state");
+    } finally {
+      Bus.await(vertx.close());
+    }
+  }
+
+  @Test
   void aRowWrittenBehindTheStoresBackIsCountedWithinTheMaximumAge() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {

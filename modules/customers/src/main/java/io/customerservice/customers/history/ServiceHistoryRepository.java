@@ -90,7 +90,7 @@ final class ServiceHistoryRepository {
     return statements.of(find).execute(key.asValues()).compose(found -> {
       Row customer = Rows.firstOrNull(found);
       if (customer == null) {
-        return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
+        return noSuchCustomer(key);
       }
       UUID customerId = customer.getUUID("id");
       Map<String, Object> params = Map.of(ServiceRecordRequest.CUSTOMER_ID, customerId,
@@ -99,19 +99,33 @@ final class ServiceHistoryRepository {
     });
   }
 
+  /**
+   * The first record of a known idempotency key, with the customer's counters now. Both are gone
+   * when the customer was deleted since (its history goes with it): then there is no such customer.
+   */
   private Future<JsonObject> replay(ServiceRecordRequest request) {
     return statements.of(BY_KEY).mapTo(RECORD)
         .execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
         .compose(rows -> {
           JsonObject first = Rows.firstOrNull(rows);
+          if (first == null) {
+            return noSuchCustomer(CustomerKey.ofId(request.customerId()));
+          }
           if (!sameService(first, request)) {
             return Future.failedFuture(ServiceFailure.conflict(
                 "This idempotency key was already used for a different service record."));
           }
           return statements.of(COUNTERS).mapTo(COUNTER)
               .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
-              .map(counters -> reply(first, Rows.firstOrNull(counters), true));
+              .compose(counters -> {
+                JsonObject current = Rows.firstOrNull(counters);
+                return current == null ? noSuchCustomer(CustomerKey.ofId(request.customerId())) : Future.succeededFuture(reply(first, current, true));
+              });
         });
+  }
+
+  private static <T> Future<T> noSuchCustomer(CustomerKey key) {
+    return Future.failedFuture(ServiceFailure.notFound("No customer profile for " + key + "."));
   }
 
   /** A retry names the same customer, and any detail it gives matches the first record. */
