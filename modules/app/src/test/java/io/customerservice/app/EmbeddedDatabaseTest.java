@@ -74,7 +74,7 @@ class EmbeddedDatabaseTest {
 
   @Test
   void theDefaultRunTalksToItsEmbeddedDatabaseThroughTheUnixSocket(@TempDir Path dataDir) throws Exception {
-    AppSettings settings = AppSettings.from(TestConfig.defaults()
+    AppSettings settings = AppSettings.from(TestConfig.withDefaults(new JsonObject())
         .put(AppSettings.ROLES, "customers")
         .put(AppSettings.DB_EMBEDDED_DATA_DIR, dataDir.toString())
         .put(VertxSettings.VERTX_PREFER_NATIVE_TRANSPORT, true));
