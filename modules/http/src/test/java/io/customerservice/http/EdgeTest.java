@@ -9,6 +9,11 @@ import io.customerservice.runtime.config.Settings;
 import io.customerservice.testkit.HttpApi.Reply;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +45,22 @@ class EdgeTest {
       Reply wrongMethod = server.api.delete("/api/v1/customers/").send();
       assertEquals(405, wrongMethod.status());
       assertEquals("Method \"DELETE\" not allowed.", wrongMethod.json().getString("detail"));
+    }
+  }
+
+  /**
+   * The JDK's client, as another JVM service would use it, offers every new plain-HTTP connection
+   * an upgrade to HTTP/2 (h2c); the answer must arrive whole however large it is.
+   */
+  @Test
+  void aClientThatOffersTheH2cUpgradeGetsEveryLargeAnswerWhole() throws Exception {
+    try (ApiServer server = ApiServer.start()) {
+      URI schema = URI.create(server.api.base() + "/api/schema/");
+      for (int i = 0; i < 100; i++) {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(schema).build(), BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().startsWith("openapi:"), "request " + i + " got the document");
+      }
     }
   }
 
