@@ -85,7 +85,7 @@ run() {
   [ -n "${SATURATION_ONLY:-}" ] && modes=saturation
   for mode in $modes; do
     local rate=0
-    [ "$mode" = half ] && rate=$(( ${SATURATED_RPS%.*} / 2 ))
+    [ "$mode" = half ] && rate=${HALF_RATE:-$(( ${SATURATED_RPS%.*} / 2 ))}
     local before=$(cpu_ticks "$pid") start_ns=$(date +%s%N)
     local line
     line=$(env "$@" RATE=$rate wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
@@ -120,6 +120,7 @@ RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/sta
 
 echo "== scenarios"
 run "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+HOT_PATH_RPS=$SATURATED_RPS
 sweep "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua
 PG_TPS="" PG_LAT=""
 if [ -z "${HOT_PATH_ONLY:-}" ]; then
@@ -131,14 +132,22 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
 fi
 
-# What the metrics cost: the same read from a process that keeps none, warmed up as the first was
-# (the rest of the run, the ceilings and the split, goes on with metrics off: it compares nothing
-# with metrics).
+# What the metrics cost. Two processes of one jar differ here by up to a fifth at saturation (the
+# machine is shared with wrk and PostgreSQL), so one run against one says little: fresh processes
+# alternate, metrics on then off, three pairs, each warmed as the first was; the report compares the
+# medians, and the service CPU per request at one offered rate for all (half the hot path's first
+# saturation), which depends less on how the two cores were shared out. The rest of the run, the ceilings and the split, goes on with metrics off.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-METRICS_ENABLED=false start service-no-metrics --roles all; SERVICE_PID=$LAST_PID
-wait_ready "http://127.0.0.1:$API/health/ready"
-RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
-run "GET profile/ (hot path), metrics off" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+for pair in 1 2 3; do
+  for metrics in on off; do
+    METRICS_ENABLED=$([ "$metrics" = on ] && echo true || echo false) start "service-metrics-$metrics-$pair" --roles all; SERVICE_PID=$LAST_PID
+    wait_ready "http://127.0.0.1:$API/health/ready"
+    RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
+    HALF_RATE=$(( ${HOT_PATH_RPS%.*} / 2 )) run "GET profile/ (hot path), metrics $metrics, pair $pair" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
+    [ "$metrics" = on ] && { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+  done
+  [ "$pair" = 3 ] || { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+done
 
 if [ -z "${HOT_PATH_ONLY:-}" ]; then
   echo "== ceilings"
@@ -223,9 +232,19 @@ with open(out, "w") as f:
     ratio("PATCH profile/update/", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("POST increment_service/, many customers", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("GET list page (city, is_verified, ordering)", os.environ.get("PG_LIST_TPS"), "the list ceiling")
-    on, off = saturated.get("GET profile/ (hot path)"), saturated.get("GET profile/ (hot path), metrics off")
+    # The alternating pairs: medians of what each served at saturation, and of its CPU per request at one offered rate.
+    def pairs(metrics, mode):
+        return [(int(rps), int(cpu_pct) * 10000 / int(rps)) for name, m, line, cpu_pct, rss, rps in rows
+                if m == mode and name.startswith(f"GET profile/ (hot path), metrics {metrics}, pair")]
+    def median(values): return sorted(values)[len(values) // 2]
+    on, off = pairs("on", "saturation"), pairs("off", "saturation")
     if on and off:
-        ratios.append(f"- metrics on: {on / off:.0%} of the hot path with metrics off")
+        served = lambda runs: ", ".join(str(rps) for rps, cpu in runs)
+        ratios.append(f"- metrics on: {median([r for r, c in on]) / median([r for r, c in off]):.0%} of the hot path with metrics off"
+                      f" (medians of {len(on)} alternating pairs; on {served(on)}, off {served(off)} req/s)")
+        cpu_on, cpu_off = median([c for r, c in pairs("on", "half")]), median([c for r, c in pairs("off", "half")])
+        ratios.append(f"- service CPU per hot-path request at one offered rate: {cpu_on:.0f} µs with metrics on, {cpu_off:.0f} µs off"
+                      f" ({cpu_on / cpu_off - 1:+.0%}; medians)")
     if ratios:
         f.write("\nRatios (saturation):\n" + "\n".join(ratios) + "\n")
 print(open(out).read())
