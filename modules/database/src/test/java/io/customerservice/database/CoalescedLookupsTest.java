@@ -13,6 +13,7 @@ import io.customerservice.testkit.TestPostgres;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
@@ -43,6 +44,8 @@ class CoalescedLookupsTest {
   private static Vertx vertx;
   private static Database database;
   private final List<List<Integer>> statements = new CopyOnWriteArrayList<>();
+  /** The context each statement was sent from. */
+  private final List<Context> sentFrom = new CopyOnWriteArrayList<>();
   private final Context context = vertx.getOrCreateContext();
 
   @BeforeAll
@@ -108,6 +111,37 @@ class CoalescedLookupsTest {
   }
 
   @Test
+  void aGroupWhoseKeysWouldNotAllFitUnderTheWaitingBoundIsRefusedWhole() {
+    CoalescedLookups<Integer> lookups = lookups(FIND, 0.3, 1, 3);
+    CompletableFuture<Future<Map<Integer, JsonObject>>> asked = new CompletableFuture<>();
+
+    List<Future<JsonObject>> running = askInOneTurn(lookups, List.of(1));
+    List<Future<JsonObject>> waiting = askInOneTurn(lookups, List.of(2, 3));
+    context.runOnContext(turn -> asked.complete(lookups.findAll(List.of(5, 6))));
+    Future<Map<Integer, JsonObject>> refused = Bus.await(Future.fromCompletionStage(asked));
+
+    assertTrue(refused.failed(), "two keys more than the one place left: refused without waiting for the database");
+    assertEquals(FailureCode.UNAVAILABLE, ServiceFailure.from(refused.cause()).code());
+    assertEquals(List.of("item1", "item2", "item3"), names(List.of(running.get(0), waiting.get(0), waiting.get(1))));
+    assertEquals(List.of(List.of(1), List.of(2, 3)), statements, "the group's keys never reached the database");
+  }
+
+  @Test
+  void aStatementSentWhenAnEarlierOneReturnsGoesFromTheVerticlesContextNotFromTheFirstRequests() {
+    CoalescedLookups<Integer> lookups = lookups(FIND, 0.3, 1, UNBOUNDED);
+    Context request = ((ContextInternal) context).duplicate();
+    CompletableFuture<Future<JsonObject>> asked = new CompletableFuture<>();
+
+    request.runOnContext(turn -> asked.complete(lookups.find(1)));
+    Future<JsonObject> first = Bus.await(Future.fromCompletionStage(asked));
+    List<Future<JsonObject>> gathered = askInOneTurn(lookups, List.of(2));
+
+    assertEquals(List.of("item1", "item2"), names(List.of(first, gathered.get(0))));
+    assertEquals(List.of(request, context), sentFrom,
+        "the first statement belongs to the request that opened it (its trace); the next serves whoever gathered");
+  }
+
+  @Test
   void aFailedStatementFailsItsCallersAndTheNextLookupStillWorks() {
     CoalescedLookups<Integer> lookups = lookups(FIND_BUT_NOT_13, 0, 2, UNBOUNDED);
 
@@ -157,6 +191,7 @@ class CoalescedLookupsTest {
   private CoalescedLookups<Integer> lookups(String sql, double sleepSeconds, int maxInFlight, int maxWaiting) {
     return new CoalescedLookups<>(context, maxInFlight, maxWaiting, CoalescedLookups.keyedBy(keys -> {
       statements.add(List.copyOf(keys));
+      sentFrom.add(Vertx.currentContext());
       return database.lookups().preparedQuery(sql).execute(Tuple.of(keys.toArray(new Integer[0]), sleepSeconds))
           .map(rows -> {
             List<JsonObject> documents = new ArrayList<>();

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * would only queue inside the connections). Keys asked while they run gather, and go out as the
  * next fetch as soon as one returns. A lone lookup on an idle loop waits for nothing but the end
  * of its loop's turn. Waiting keys are bounded by {@code maxWaiting} (negative: unbounded); past
- * it, a lookup fails at once as UNAVAILABLE rather than queue behind a stuck peer.
+ * it, a lookup, or a group whose keys would not all fit, fails at once as UNAVAILABLE rather than
+ * queue behind a stuck peer.
  *
  * <p>{@link #findAll} enters a group of keys at once (a get-many): they travel in the same fetches
  * as everyone else's, and the group is answered once, when its last key is. Every call must come
@@ -87,12 +88,12 @@ public final class CoalescedLookups<K> {
 
   /** The document with this key, or null when there is none. */
   public Future<JsonObject> find(K key) {
-    if (full()) {
+    if (full(1)) {
       return refused();
     }
     Promise<JsonObject> promise = Promise.promise();
     enter(key, new Single<>(promise));
-    scheduleSend();
+    scheduleSend(callersContext());
     return promise.future();
   }
 
@@ -101,17 +102,18 @@ public final class CoalescedLookups<K> {
     if (keys.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    if (full()) {
+    if (full(keys.size())) {
       return refused();
     }
     Group<K> group = new Group<>(keys.size());
     keys.forEach(key -> enter(key, group));
-    scheduleSend();
+    scheduleSend(callersContext());
     return group.promise.future();
   }
 
-  private boolean full() {
-    return maxWaiting >= 0 && waitingCallers >= maxWaiting;
+  /** Whether {@code keys} more would wait past the bound: a group is refused whole, never in part. */
+  private boolean full(int keys) {
+    return maxWaiting >= 0 && waitingCallers + keys > maxWaiting;
   }
 
   private static <T> Future<T> refused() {
@@ -124,15 +126,23 @@ public final class CoalescedLookups<K> {
   }
 
   /**
-   * At the end of this turn of the loop, so that the keys asked during it share the statement; on
-   * the caller's own context (a request's copy of the verticle's), so that the fetch is traced as
-   * part of the request that opened the batch.
+   * The context of a lookup's caller (a request's copy of the verticle's), so that a fetch it
+   * opens is traced as part of that request.
    */
-  private void scheduleSend() {
+  private Context callersContext() {
+    Context caller = Vertx.currentContext();
+    return caller != null ? caller : context;
+  }
+
+  /**
+   * At the end of this turn of the loop, so that the keys asked during it share the statement. A
+   * fetch sent when an earlier one returns goes from the verticle's own context: it serves the
+   * keys gathered meanwhile, not the request whose fetch just returned.
+   */
+  private void scheduleSend(Context on) {
     if (!sendScheduled && inFlight < maxInFlight) {
       sendScheduled = true;
-      Context caller = Vertx.currentContext();
-      (caller != null ? caller : context).runOnContext(endOfTurn -> {
+      on.runOnContext(endOfTurn -> {
         sendScheduled = false;
         send();
       });
@@ -151,7 +161,7 @@ public final class CoalescedLookups<K> {
           batch.values().forEach(waiters -> waiters.forEach(waiter -> waiter.fail(documents.cause())));
         }
         if (!waiting.isEmpty()) {
-          scheduleSend();
+          scheduleSend(context);
         }
       });
     }
