@@ -1,5 +1,6 @@
 package io.customerservice.http;
 
+import io.customerservice.web.ApiHeaders;
 import io.customerservice.web.HttpProblem;
 import io.customerservice.web.JsonBody;
 import io.customerservice.web.Responses;
@@ -22,8 +23,6 @@ import java.util.UUID;
  */
 final class HistoryRoutes {
 
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  static final String REPLAYED = "Idempotent-Replayed";
 
   private final BusClient bus;
   private final CustomerReads reads;
@@ -61,7 +60,7 @@ final class HistoryRoutes {
         throw HttpProblem.invalid(serverSide, "This field is read-only.");
       }
     }
-    String headerKey = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    String headerKey = ctx.request().getHeader(ApiHeaders.IDEMPOTENCY_KEY);
     if (headerKey != null) {
       Object bodyKey = body.getValue(ServiceRecordRequest.IDEMPOTENCY_KEY);
       if (bodyKey != null && !bodyKey.equals(headerKey)) {
@@ -77,7 +76,7 @@ final class HistoryRoutes {
             .compose(customer -> views.staff(customer, ctx))
             .map(view -> {
               if (recorded.getBoolean(HistoryMessages.REPLAYED)) {
-                ctx.response().putHeader(REPLAYED, "true");
+                ctx.response().putHeader(ApiHeaders.IDEMPOTENT_REPLAYED, "true");
               }
               return view.put("service_record", recorded.getJsonObject(HistoryMessages.RECORD));
             }))

@@ -44,8 +44,9 @@ public final class HttpEdge {
   private static final Set<HttpMethod> CORS_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
       HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
   private static final Set<String> CORS_REQUEST_HEADERS = Set.of("Authorization", "Content-Type", "If-Match",
-      "Idempotency-Key", "X-Request-Id");
-  private static final Set<String> CORS_EXPOSED_HEADERS = Set.of("ETag", "Location", "Retry-After", "X-Request-Id");
+      ApiHeaders.IDEMPOTENCY_KEY, ApiHeaders.REQUEST_ID);
+  private static final Set<String> CORS_EXPOSED_HEADERS = Set.of("ETag", "Location", "Retry-After",
+      ApiHeaders.IDEMPOTENT_REPLAYED, ApiHeaders.REQUEST_ID);
 
   private final Vertx vertx;
   private final Router router;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RequestLog implements Handler<RoutingContext> {
 
-  private static final String HEADER = "X-Request-Id";
+  private static final String HEADER = ApiHeaders.REQUEST_ID;
   private static final String CONTEXT_KEY = "customer-service.request-id";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
