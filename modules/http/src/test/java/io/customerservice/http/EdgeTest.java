@@ -45,6 +45,13 @@ class EdgeTest {
       Reply wrongMethod = server.api.delete("/api/v1/customers/").send();
       assertEquals(405, wrongMethod.status());
       assertEquals("Method \"DELETE\" not allowed.", wrongMethod.json().getString("detail"));
+      assertEquals("GET", wrongMethod.header("Allow"), "a 405 names what the path takes");
+      Reply notPosted = server.api.call("POST", "/api/v1/customers/profile/update/").send();
+      assertEquals(405, notPosted.status());
+      assertEquals("PATCH, PUT", notPosted.header("Allow"));
+      Reply notPut = server.api.call("PUT", "/api/v1/customers/" + UUID.randomUUID() + "/increment_service/").send();
+      assertEquals(405, notPut.status());
+      assertEquals("POST", notPut.header("Allow"), "a template's parameter matches the segment");
     }
   }
 

@@ -4,6 +4,7 @@ import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,7 +31,14 @@ final class ErrorResponder {
   static void mount(Router router, int bodyLimitBytes) {
     router.route().failureHandler(ErrorResponder::handle);
     router.errorHandler(404, ctx -> Responses.json(ctx, 404, detail("Not found.")));
-    router.errorHandler(405, ctx -> Responses.json(ctx, 405, detail("Method \"" + ctx.request().method() + "\" not allowed.")));
+    AllowedMethods allowed = new AllowedMethods(router);
+    router.errorHandler(405, ctx -> {
+      String methods = allowed.of(ctx.normalizedPath());
+      if (!methods.isEmpty()) {
+        ctx.response().putHeader(HttpHeaders.ALLOW, methods);
+      }
+      Responses.json(ctx, 405, detail("Method \"" + ctx.request().method() + "\" not allowed."));
+    });
     router.errorHandler(413, ctx -> Responses.json(ctx, 413, detail("The request body is larger than " + bodyLimitBytes + " bytes.")));
     router.errorHandler(500, ctx -> Responses.json(ctx, 500, detail(SERVER_ERROR)));
   }
