@@ -178,6 +178,23 @@ class HostileInputTest {
     }
   }
 
+  /** Requests the HTTP decoder cannot read never reach a route; they still get the API's shape. */
+  @Test
+  void requestsThatCannotBeReadAsHttpGetTheirStatusWithADetail() {
+    RawHttp raw = raw();
+    Map<Answer, Integer> expected = Map.of(
+        raw.exchange("GET /" + "a".repeat(20_000) + " HTTP/1.1", List.of("Host: localhost"), new byte[0]), 414,
+        raw.exchange("GET /health/live HTTP/1.1", List.of("Host: localhost", "X-Big: " + "a".repeat(20_000)), new byte[0]), 431,
+        raw.exchange("GET /health/live HTTP/1.1", List.of("Host: localhost", "Not a header line"), new byte[0]), 400,
+        raw.exchange("GARBAGE", List.of(), new byte[0]), 400);
+    expected.forEach((answer, status) -> {
+      assertEquals(status, answer.status(), answer::toString);
+      assertEquals("application/json", answer.reply().header("Content-Type"), answer.head());
+      assertFalse(new JsonObject(answer.body()).getString("detail").isBlank(), answer::toString);
+      answer.assertSafeForClients();
+    });
+  }
+
   @Test
   void linksAreRelativeWithoutAPublicBaseUrlAndNoHostHeaderBreaksARequest() {
     RawHttp raw = raw();

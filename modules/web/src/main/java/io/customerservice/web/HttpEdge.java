@@ -147,6 +147,7 @@ public final class HttpEdge {
             .setCompressionSupported(true).setCompressionContentSizeThreshold(COMPRESS_FROM_BYTES)
             .setHttp2ClearTextEnabled(false))
         .requestHandler(router)
+        .invalidRequestHandler(UndecodableRequests::answer)
         .listen()
         .recover(failure -> Future.failedFuture(
             new IllegalStateException("cannot listen on " + host + ":" + port + ": " + failure.getMessage(), failure)))
