@@ -21,6 +21,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -124,6 +125,17 @@ class CoalescedLookupsTest {
     assertEquals(FailureCode.UNAVAILABLE, ServiceFailure.from(refused.cause()).code());
     assertEquals(List.of("item1", "item2", "item3"), names(List.of(running.get(0), waiting.get(0), waiting.get(1))));
     assertEquals(List.of(List.of(1), List.of(2, 3)), statements, "the group's keys never reached the database");
+  }
+
+  @Test
+  void aGroupLargerThanTheWaitingBoundIsReadWhenNothingElseWaits() {
+    CoalescedLookups<Integer> lookups = lookups(FIND, 0, 1, 3);
+    CompletableFuture<Future<Map<Integer, JsonObject>>> asked = new CompletableFuture<>();
+
+    context.runOnContext(turn -> asked.complete(lookups.findAll(List.of(1, 2, 3, 4, 5))));
+    Map<Integer, JsonObject> found = Bus.await(Bus.await(Future.fromCompletionStage(asked)));
+
+    assertEquals(Set.of(1, 2, 3, 4, 5), found.keySet(), "a get-many of more keys than the bound is not refused for ever");
   }
 
   @Test

@@ -23,7 +23,6 @@ import java.util.UUID;
  */
 final class HistoryRoutes {
 
-
   private final BusClient bus;
   private final CustomerReads reads;
   private final CustomerViews views;
@@ -64,7 +63,7 @@ final class HistoryRoutes {
     if (headerKey != null) {
       Object bodyKey = body.getValue(ServiceRecordRequest.IDEMPOTENCY_KEY);
       if (bodyKey != null && !bodyKey.equals(headerKey)) {
-        throw HttpProblem.invalid(ServiceRecordRequest.IDEMPOTENCY_KEY, "Differs from the Idempotency-Key header.");
+        throw HttpProblem.invalid(ServiceRecordRequest.IDEMPOTENCY_KEY, "Differs from the " + ApiHeaders.IDEMPOTENCY_KEY + " header.");
       }
       body.put(ServiceRecordRequest.IDEMPOTENCY_KEY, headerKey);
     }

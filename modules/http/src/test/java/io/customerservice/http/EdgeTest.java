@@ -52,6 +52,9 @@ class EdgeTest {
       Reply notPut = server.api.call("PUT", "/api/v1/customers/" + UUID.randomUUID() + "/increment_service/").send();
       assertEquals(405, notPut.status());
       assertEquals("POST", notPut.header("Allow"), "a template's parameter matches the segment");
+      Reply notPostedToDocs = server.api.call("POST", "/api/docs/index.html").send();
+      assertEquals(405, notPostedToDocs.status());
+      assertEquals("GET", notPostedToDocs.header("Allow"), "a prefix route takes every path under it");
     }
   }
 

@@ -111,9 +111,12 @@ public final class CoalescedLookups<K> {
     return group.promise.future();
   }
 
-  /** Whether {@code keys} more would wait past the bound: a group is refused whole, never in part. */
+  /**
+   * Whether {@code keys} more would wait past the bound: a group is refused whole, never in part.
+   * A group larger than the bound itself fits when nothing else waits, or it could never be read.
+   */
   private boolean full(int keys) {
-    return maxWaiting >= 0 && waitingCallers + keys > maxWaiting;
+    return maxWaiting >= 0 && waitingCallers + keys > Math.max(maxWaiting, keys);
   }
 
   private static <T> Future<T> refused() {

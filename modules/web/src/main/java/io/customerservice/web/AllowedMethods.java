@@ -23,7 +23,7 @@ final class AllowedMethods {
   private static final Pattern PARAMETER = Pattern.compile(":[A-Za-z0-9_]+");
 
   private final Router router;
-  /** One pattern per template: the templates are the router's, so these are bounded too. */
+  /** One pattern per template (a prefix's with its {@code *}): the router's, so bounded too. */
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   AllowedMethods(Router router) {
@@ -41,16 +41,24 @@ final class AllowedMethods {
     return String.join(", ", methods);
   }
 
-  /** The template as Vert.x matches it: each parameter one segment, the trailing slash optional. */
+  /**
+   * The template as Vert.x matches it: each parameter one segment; an exact template's trailing
+   * slash optional unless written; a prefix ({@code /api/docs/*}, whose path Vert.x keeps as
+   * {@code /api/docs/}) matching itself and everything under it.
+   */
   private Pattern patternOf(Route route) {
-    return patterns.computeIfAbsent(route.getPath(), template -> {
-      String bare = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
+    boolean prefix = !route.isExactPath();
+    String template = route.getPath();
+    return patterns.computeIfAbsent(prefix ? template + "*" : template, key -> {
+      boolean slashOptional = prefix || !template.endsWith("/");
+      String bare = template.endsWith("/") && slashOptional ? template.substring(0, template.length() - 1) : template;
       StringBuilder regex = new StringBuilder();
       int at = 0;
       for (var parameter = PARAMETER.matcher(bare); parameter.find(); at = parameter.end()) {
         regex.append(Pattern.quote(bare.substring(at, parameter.start()))).append("[^/]+");
       }
-      return Pattern.compile(regex.append(Pattern.quote(bare.substring(at))).append("/?").toString());
+      regex.append(Pattern.quote(bare.substring(at)));
+      return Pattern.compile(regex.append(prefix ? "(/.*)?" : slashOptional ? "/?" : "").toString());
     });
   }
 }
