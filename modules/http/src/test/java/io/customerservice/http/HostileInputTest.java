@@ -12,6 +12,7 @@ import io.customerservice.testkit.RawHttp;
 import io.customerservice.testkit.Tokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -193,6 +194,28 @@ class HostileInputTest {
       assertFalse(new JsonObject(answer.body()).getString("detail").isBlank(), answer::toString);
       answer.assertSafeForClients();
     });
+  }
+
+  /** A body that breaks its own chunked framing cannot be answered, but it is the client's fault, not a server error. */
+  @Test
+  void aChunkSizeThatIsNotANumberClosesTheConnectionWithoutAnErrorInTheLog() throws Exception {
+    ListAppender<ILoggingEvent> written = new ListAppender<>();
+    written.start();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.addAppender(written);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(SERVER.api().base().substring(SERVER.api().base().lastIndexOf(':') + 1)))) {
+      socket.setSoTimeout(15_000);
+      socket.getOutputStream().write(("POST " + Profiles.BASE + "profile/create/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      assertEquals(-1, socket.getInputStream().read(new byte[8192]), "nothing can follow a broken frame: the connection is closed");
+    } finally {
+      root.detachAppender(written);
+    }
+    synchronized (written) {
+      assertEquals(List.of(), written.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+          .map(ILoggingEvent::getFormattedMessage).toList());
+    }
+    assertEquals(200, SERVER.api().get(Profiles.BASE + firstId + "/").token(STAFF).send().status(), "the rest is served");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.customerservice.web;
 
 import io.customerservice.contract.FailureCode;
 import io.customerservice.contract.ServiceFailure;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
@@ -24,6 +25,8 @@ final class ErrorResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
   private static final String SERVER_ERROR = Responses.SERVER_ERROR;
+  /** The package of Netty's HTTP codecs. */
+  private static final String HTTP_DECODERS = "io.netty.handler.codec.http.";
 
   private ErrorResponder() {
   }
@@ -72,7 +75,8 @@ final class ErrorResponder {
       LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
       answerStatus(ctx, ctx.statusCode());
     } else if (brokeTheProtocol(failure)) {
-      // An HTTP/2 body that contradicts its own Content-Length, say: the client's fault, not ours.
+      // An HTTP/2 body that contradicts its own Content-Length, or an HTTP/1.1 chunk size that is
+      // not a number: the client's fault, not ours.
       LOG.debug("Refused {} {}: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
       Responses.json(ctx, 400, detail("Malformed request: the body does not match its framing."));
     } else {
@@ -81,8 +85,15 @@ final class ErrorResponder {
     }
   }
 
+  /**
+   * The client broke HTTP's framing: an HTTP/2 error, or a failure raised by Netty's HTTP/1.x
+   * decoder while reading the body (a chunk size that is not hexadecimal arrives as a bare
+   * NumberFormatException thrown there). Not worth an error with a stack trace per request.
+   */
   private static boolean brokeTheProtocol(Throwable failure) {
-    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).anyMatch(Http2Exception.class::isInstance);
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).anyMatch(cause -> cause instanceof Http2Exception
+        || cause instanceof DecoderException
+        || cause.getStackTrace().length > 0 && cause.getStackTrace()[0].getClassName().startsWith(HTTP_DECODERS));
   }
 
   private static void answerStatus(RoutingContext ctx, int status) {
