@@ -119,8 +119,10 @@ echo "== warming up (JIT, the auth proxy's cache)"
 # shared the service's CPU with the JIT compiling its path (bench/README.md, round 7).
 WARM_UP="get_profile staff_get"
 [ -z "${HOT_PATH_ONLY:-}" ] && WARM_UP="$WARM_UP patch_profile increment list"
+# Three DURATIONs each: after one, the C2 compiler still took about as much CPU as the event loop
+# during the next scenario (bench/README.md, round 7).
 for script in $WARM_UP; do
-  RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$BENCH_DIR/lua/$script.lua" "http://127.0.0.1:$API" > /dev/null
+  RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((3 * DURATION))s" -s "$BENCH_DIR/lua/$script.lua" "http://127.0.0.1:$API" > /dev/null
 done
 
 echo "== scenarios"
