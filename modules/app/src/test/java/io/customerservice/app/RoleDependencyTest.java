@@ -36,7 +36,7 @@ class RoleDependencyTest {
           .put("street_address", "1 Main St").put("city", "Portland").put("state", "OR").put("postal_code", "97201")
           .put("country", "USA"))).getString("id");
       JsonObject recorded = bus.request(HISTORY_SERVICE_RECORD, new JsonObject().put("customer_id", id));
-      assertEquals(1, recorded.getJsonObject(HistoryMessages.COUNTERS).getInteger("total_services"));
+      assertEquals(1, recorded.getJsonObject(HistoryMessages.CUSTOMER).getInteger("total_services"));
       assertEquals(1, bus.request(CUSTOMERS_PROFILE_GET, new JsonObject().put("id", id)).getInteger("total_services"));
       assertEquals(1, bus.request(HISTORY_SERVICE_LIST, new JsonObject().put("id", id)).getLong("count"));
     } finally {

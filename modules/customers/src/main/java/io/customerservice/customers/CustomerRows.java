@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Converts between rows of {@code customers.customer} and the Customer JSON document. */
-final class CustomerRows {
+public final class CustomerRows {
 
   /** The one field that is not a column: the seed's {@code is_business_customer} property. */
   private static final CustomerField DERIVED = CustomerField.IS_BUSINESS_CUSTOMER;
@@ -24,10 +24,12 @@ final class CustomerRows {
    * The select list every statement reads a customer with, in document order. Rows are read by
    * position in this list: looking each column up by name cost more than decoding it.
    */
-  static final String COLUMNS = Arrays.stream(STORED).map(CustomerField::json).collect(Collectors.joining(", "));
+  public static final String COLUMNS = Arrays.stream(STORED).map(CustomerField::json).collect(Collectors.joining(", "));
+  /** How many columns {@link #COLUMNS} names: a row that reads more after them starts there. */
+  public static final int COLUMN_COUNT = STORED.length;
 
-  /** A row read with {@link #COLUMNS} as the Customer document, in {@link CustomerField} order. */
-  static final RowMapper<JsonObject> DOCUMENT = CustomerRows::document;
+  /** A row read with {@link #COLUMNS} first as the Customer document, in {@link CustomerField} order. */
+  public static final RowMapper<JsonObject> DOCUMENT = CustomerRows::document;
 
   private CustomerRows() {
   }

@@ -24,15 +24,13 @@ import java.util.UUID;
 final class HistoryRoutes {
 
   private final BusClient bus;
-  private final CustomerReads reads;
   private final CustomerViews views;
   private final Pagination pages;
   private final PagedRequests paged;
 
-  HistoryRoutes(BusClient bus, CustomerReads reads, CustomerViews views, Pagination pages) {
+  HistoryRoutes(BusClient bus, CustomerViews views, Pagination pages) {
     this.bus = bus;
     this.paged = new PagedRequests(bus);
-    this.reads = reads;
     this.views = views;
     this.pages = pages;
   }
@@ -71,8 +69,7 @@ final class HistoryRoutes {
     body.put(ServiceRecordRequest.CUSTOMER_ID, customerId.toString())
         .put(ServiceRecordRequest.RECORDED_BY, staff.roleClaim() + ":" + staff.userId());
     bus.request(HISTORY_SERVICE_RECORD, body, ctx).compose(recorded ->
-        reads.find(CustomerKey.ofId(customerId))
-            .compose(customer -> views.staff(customer, ctx))
+        views.staff(recorded.getJsonObject(HistoryMessages.CUSTOMER), ctx)
             .map(view -> {
               if (recorded.getBoolean(HistoryMessages.REPLAYED)) {
                 ctx.response().putHeader(ApiHeaders.IDEMPOTENT_REPLAYED, "true");

@@ -41,7 +41,7 @@ public final class HttpVerticle extends VerticleBase {
       CustomerReads reads = new CustomerReads(context, bus);
       Pagination pages = new Pagination(settings.publicBaseUrl());
       CustomerRoutes customers = new CustomerRoutes(bus, reads, views, pages);
-      HistoryRoutes history = new HistoryRoutes(bus, reads, views, pages);
+      HistoryRoutes history = new HistoryRoutes(bus, views, pages);
       customers.mountCustomerRoutes(routes);
       history.mountCustomerRoutes(routes);
       customers.mountStaffRoutes(routes);

@@ -46,6 +46,10 @@ class ServiceHistoryApiTest {
     assertEquals("hvac", body.getJsonObject("service_record").getString("service_type"));
     assertTrue(body.getJsonObject("service_record").getString("recorded_by").startsWith("employee:"));
     assertEquals("\"v2\"", reply.header("ETag"));
+    JsonObject asRead = SERVER.api().get(Profiles.BASE + id + "/").token(STAFF).send().json();
+    body.remove("service_record");
+    assertEquals(asRead, body, "the customer in the answer is the one a staff GET reads after it, every field");
+
     Reply empty = SERVER.api().post(Profiles.BASE + id + "/increment_service/").token(STAFF).send();
     assertEquals(2, empty.json().getInteger("total_services"), "every field is optional");
   }

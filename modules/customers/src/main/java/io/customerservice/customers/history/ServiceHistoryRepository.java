@@ -6,6 +6,7 @@ import io.customerservice.contract.customer.CustomerKey;
 import io.customerservice.contract.customer.ListQuery;
 import io.customerservice.contract.history.HistoryMessages;
 import io.customerservice.contract.history.ServiceRecordRequest;
+import io.customerservice.customers.CustomerRows;
 import io.customerservice.customers.CustomerSchema;
 import io.customerservice.database.Pages;
 import io.customerservice.database.Rows;
@@ -30,34 +31,35 @@ final class ServiceHistoryRepository {
   private static final String TABLE = CustomerSchema.NAME + ".service_history";
   private static final String CUSTOMERS = CustomerSchema.NAME + ".customer";
 
+  /** A record's columns, read by position ({@link #record(Row, int)}). */
+  private static final String RECORD_COLUMNS =
+      "id, customer_id, service_date, service_type, reference, idempotency_key, recorded_by, recorded_at";
   private static final String INSERT = "INSERT INTO " + TABLE
       + " (customer_id, service_date, service_type, reference, idempotency_key, recorded_by)"
       + " VALUES (#{customer_id}, coalesce(#{service_date}, now()), #{service_type}, #{reference}, #{idempotency_key}, #{recorded_by})"
-      + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING *";
+      + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + RECORD_COLUMNS;
   /**
    * The record and the customer's counters in one statement, so in one transaction and one round
    * trip: a new idempotency key inserts the row and moves the counters; a known one writes
-   * nothing and returns nothing.
+   * nothing and returns nothing. It returns the whole customer after the change, then the record,
+   * so that the caller need not read the customer again for its answer.
    */
   private static final String RECORD_AND_COUNT = "WITH inserted AS (" + INSERT + "),"
       + " counted AS (UPDATE " + CUSTOMERS
       + " SET total_services = total_services + 1,"
       + "     last_service_date = greatest(last_service_date, (SELECT service_date FROM inserted)),"
       + "     version = version + 1, updated_at = now()"
-      + " WHERE id = (SELECT customer_id FROM inserted) RETURNING total_services, last_service_date, version)"
-      + " SELECT inserted.*, counted.total_services, counted.last_service_date AS customer_last_service_date,"
-      + " counted.version AS customer_version FROM inserted, counted";
-  private static final String COUNTERS = "SELECT id, total_services, last_service_date, version FROM " + CUSTOMERS
-      + " WHERE id = #{customer_id}";
-  private static final String BY_KEY = "SELECT * FROM " + TABLE + " WHERE idempotency_key = #{idempotency_key}";
+      + " WHERE id = (SELECT customer_id FROM inserted) RETURNING " + CustomerRows.COLUMNS + ")"
+      + " SELECT counted.*, inserted.* FROM counted, inserted";
+  private static final String CUSTOMER = "SELECT " + CustomerRows.COLUMNS + " FROM " + CUSTOMERS + " WHERE id = #{customer_id}";
+  private static final String BY_KEY = "SELECT " + RECORD_COLUMNS + " FROM " + TABLE + " WHERE idempotency_key = #{idempotency_key}";
   private static final String CUSTOMER_BY_ID = "SELECT id FROM " + CUSTOMERS + " WHERE id = #{id}";
   private static final String CUSTOMER_BY_USER = "SELECT id FROM " + CUSTOMERS + " WHERE user_id = #{user_id}";
   private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + " WHERE customer_id = #{customer_id}";
-  private static final String PAGE = "SELECT * FROM " + TABLE + " WHERE customer_id = #{customer_id}"
+  private static final String PAGE = "SELECT " + RECORD_COLUMNS + " FROM " + TABLE + " WHERE customer_id = #{customer_id}"
       + " ORDER BY service_date DESC, recorded_at DESC, id DESC LIMIT #{limit} OFFSET #{offset}";
 
-  private static final RowMapper<JsonObject> RECORD = ServiceHistoryRepository::record;
-  private static final RowMapper<JsonObject> COUNTER = row -> counters(row, "id", "last_service_date", "version");
+  private static final RowMapper<JsonObject> RECORD = row -> record(row, 0);
 
   private final Templates statements;
 
@@ -79,8 +81,7 @@ final class ServiceHistoryRepository {
       if (row == null) {
         return replay(request);
       }
-      JsonObject counters = counters(row, "customer_id", "customer_last_service_date", "customer_version");
-      return Future.succeededFuture(reply(record(row), counters, false));
+      return Future.succeededFuture(reply(record(row, CustomerRows.COLUMN_COUNT), CustomerRows.DOCUMENT.map(row), false));
     });
   }
 
@@ -100,7 +101,7 @@ final class ServiceHistoryRepository {
   }
 
   /**
-   * The first record of a known idempotency key, with the customer's counters now. Both are gone
+   * The first record of a known idempotency key, with the customer now. Both are gone
    * when the customer was deleted since (its history goes with it): then there is no such customer.
    */
   private Future<JsonObject> replay(ServiceRecordRequest request) {
@@ -115,10 +116,10 @@ final class ServiceHistoryRepository {
             return Future.failedFuture(ServiceFailure.conflict(
                 "This idempotency key was already used for a different service record."));
           }
-          return statements.of(COUNTERS).mapTo(COUNTER)
+          return statements.of(CUSTOMER).mapTo(CustomerRows.DOCUMENT)
               .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
-              .compose(counters -> {
-                JsonObject current = Rows.firstOrNull(counters);
+              .compose(customers -> {
+                JsonObject current = Rows.firstOrNull(customers);
                 return current == null ? noSuchCustomer(CustomerKey.ofId(request.customerId())) : Future.succeededFuture(reply(first, current, true));
               });
         });
@@ -137,31 +138,23 @@ final class ServiceHistoryRepository {
         && (request.reference() == null || request.reference().equals(first.getString(ServiceRecordRequest.REFERENCE)));
   }
 
-  private static JsonObject reply(JsonObject record, JsonObject counters, boolean replayed) {
+  private static JsonObject reply(JsonObject record, JsonObject customer, boolean replayed) {
     return new JsonObject()
         .put(HistoryMessages.RECORD, record)
-        .put(HistoryMessages.COUNTERS, counters)
+        .put(HistoryMessages.CUSTOMER, customer)
         .put(HistoryMessages.REPLAYED, replayed);
   }
 
-  /** The customer's counters from {@code row}, whose columns for the id, last date and version are named as given. */
-  private static JsonObject counters(Row row, String id, String lastServiceDate, String version) {
+  /** The record whose {@link #RECORD_COLUMNS} start at column {@code first} of {@code row}. */
+  private static JsonObject record(Row row, int first) {
     return new JsonObject()
-        .put(CustomerKey.ID, row.getUUID(id).toString())
-        .put("total_services", row.getInteger("total_services"))
-        .put("last_service_date", Timestamps.format(row.getOffsetDateTime(lastServiceDate)))
-        .put("version", row.getInteger(version));
-  }
-
-  private static JsonObject record(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put(ServiceRecordRequest.CUSTOMER_ID, row.getUUID("customer_id").toString())
-        .put(ServiceRecordRequest.SERVICE_DATE, Timestamps.format(row.getOffsetDateTime("service_date")))
-        .put(ServiceRecordRequest.SERVICE_TYPE, row.getString("service_type"))
-        .put(ServiceRecordRequest.REFERENCE, row.getString("reference"))
-        .put(ServiceRecordRequest.IDEMPOTENCY_KEY, row.getString("idempotency_key"))
-        .put(ServiceRecordRequest.RECORDED_BY, row.getString("recorded_by"))
-        .put("recorded_at", Timestamps.format(row.getOffsetDateTime("recorded_at")));
+        .put("id", row.getUUID(first).toString())
+        .put(ServiceRecordRequest.CUSTOMER_ID, row.getUUID(first + 1).toString())
+        .put(ServiceRecordRequest.SERVICE_DATE, Timestamps.format(row.getOffsetDateTime(first + 2)))
+        .put(ServiceRecordRequest.SERVICE_TYPE, row.getString(first + 3))
+        .put(ServiceRecordRequest.REFERENCE, row.getString(first + 4))
+        .put(ServiceRecordRequest.IDEMPOTENCY_KEY, row.getString(first + 5))
+        .put(ServiceRecordRequest.RECORDED_BY, row.getString(first + 6))
+        .put("recorded_at", Timestamps.format(row.getOffsetDateTime(first + 7)));
   }
 }

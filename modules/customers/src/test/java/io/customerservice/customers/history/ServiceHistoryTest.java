@@ -70,14 +70,15 @@ class ServiceHistoryTest {
       assertEquals("plumbing", service.getString("service_type"));
       assertEquals("JOB-17", service.getString("reference"));
       assertEquals("scheduler", service.getString("recorded_by"));
-      JsonObject counters = reply.getJsonObject(HistoryMessages.COUNTERS);
-      assertEquals(1, counters.getInteger("total_services"));
-      assertEquals(service.getString("service_date"), counters.getString("last_service_date"));
+      JsonObject after = reply.getJsonObject(HistoryMessages.CUSTOMER);
+      assertEquals(1, after.getInteger("total_services"));
+      assertEquals(service.getString("service_date"), after.getString("last_service_date"));
 
       JsonObject now = customer(id);
       assertEquals(1, now.getInteger("total_services"));
       assertEquals(service.getString("service_date"), now.getString("last_service_date"));
       assertEquals(2, now.getInteger("version"), "the customer document changed, so its version did");
+      assertEquals(now, after, "the reply carries the whole customer as the store reads it, so nobody need read it again");
       assertEquals(service, recorded.await(e -> e.getJsonObject("record").getString("id").equals(service.getString("id"))).getJsonObject("record"));
     }
   }
@@ -114,6 +115,7 @@ class ServiceHistoryTest {
     assertTrue(retry.getBoolean(HistoryMessages.REPLAYED));
     assertEquals(first.getJsonObject(HistoryMessages.RECORD), retry.getJsonObject(HistoryMessages.RECORD));
     assertEquals(1, customer(id).getInteger("total_services"));
+    assertEquals(customer(id), retry.getJsonObject(HistoryMessages.CUSTOMER), "a replay answers with the customer as it is now");
   }
 
   @Test
