@@ -43,6 +43,12 @@ PSQL="psql -h localhost -p $DB_PORT_BENCH -U customer_service -d customer_servic
 wait_ready() { for _ in $(seq 1 240); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
 start() { java -Xmx1g -jar "$JAR" "${@:2}" > "$WORK/$1.log" 2>&1 & PIDS+=($!); LAST_PID=$!; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# PostgreSQL's CPU: the bench server's postmaster and its children (backends, WAL writer,
+# checkpointer) that live through the run; the first line of postmaster.pid is the postmaster.
+db_ticks() {
+  local postmaster=$(head -1 "$DB_EMBEDDED_DATA_DIR/postmaster.pid")
+  for p in $postmaster $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
+}
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 echo "== setting up in $WORK"
@@ -86,16 +92,17 @@ run() {
   for mode in $modes; do
     local rate=0
     [ "$mode" = half ] && rate=${HALF_RATE:-$(( ${SATURATED_RPS%.*} / 2 ))}
-    local before=$(cpu_ticks "$pid") start_ns=$(date +%s%N)
+    local before=$(cpu_ticks "$pid") db_before=$(db_ticks) start_ns=$(date +%s%N)
     local line
     line=$(env "$@" RATE=$rate wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
-    local after=$(cpu_ticks "$pid") seconds
+    local after=$(cpu_ticks "$pid") db_after=$(db_ticks) seconds
     seconds=$(python3 -c "print(($(date +%s%N) - $start_ns) / 1e9)")
     local cpu=$(python3 -c "print(round(($after - $before) / $(getconf CLK_TCK) / $seconds * 100))")
+    local db_cpu=$(python3 -c "print(round(($db_after - $db_before) / $(getconf CLK_TCK) / $seconds * 100))")
     local rps=$(python3 -c "import json; r = json.loads('$line'); print(round(r['requests'] / r['seconds']))")
     [ "$mode" = saturation ] && SATURATED_RPS=$rps
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$line" "$cpu" "$(peak_rss_mb "$pid")" "$rps" >> "$RESULTS"
-    echo "  $name ($mode${rate:+, offered ~$rate/s}): $rps req/s $line cpu ${cpu}%"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$mode" "$line" "$cpu" "$(peak_rss_mb "$pid")" "$rps" "$db_cpu" >> "$RESULTS"
+    echo "  $name ($mode${rate:+, offered ~$rate/s}): $rps req/s $line cpu ${cpu}%, database ${db_cpu}%"
   done
 }
 
@@ -216,32 +223,34 @@ with open(out, "w") as f:
     f.write(f"Load: wrk, {os.environ['THREADS']} threads, {connections} connections, {duration} s per run, over loopback on the same machine as the service and PostgreSQL.\n")
     f.write(f"Data: {customers} customers and users. \"half\" offers half the saturated rate on one schedule of send times per wrk thread (lua/common.lua); req/s is what was served.\n")
     f.write(f"Service settings: {settings.strip() or 'the defaults of conf/application.json'}.\n\n")
-    f.write("| scenario | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | service CPU % | peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
-    for name, mode, line, cpu_pct, rss, rps in rows:
+    f.write("| scenario | load | req/s | p50 ms | p99 ms | p99.9 ms | errors | service CPU % | database CPU % | peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    for name, mode, line, cpu_pct, rss, rps, db_pct in rows:
         r = json.loads(line)
-        f.write(f"| {name} | {mode} | {rps} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['errors']} | {cpu_pct} | {rss} |\n")
+        f.write(f"| {name} | {mode} | {rps} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['p999_ms']:.2f} | {r['errors']} | {cpu_pct} | {db_pct} | {rss} |\n")
     if pg_tps:
         via = "the Unix socket in " + pg_via if pg_via.startswith("/") else "TCP"
-        f.write(f"| ceiling: pgbench select-only by primary key, 8 clients, via {via} | saturation | {pg_tps} tps | avg {pg_lat} | | | | | |\n")
+        f.write(f"| ceiling: pgbench select-only by primary key, 8 clients, via {via} | saturation | {pg_tps} tps | avg {pg_lat} | | | | | | |\n")
     if pg_tcp_tps:
-        f.write(f"| for reference: the same pgbench over TCP | saturation | {pg_tcp_tps} tps | | | | | | |\n")
+        f.write(f"| for reference: the same pgbench over TCP | saturation | {pg_tcp_tps} tps | | | | | | | |\n")
     if os.environ.get("PG_WRITE_TPS"):
-        f.write(f"| ceiling: pgbench simple update (-N -M prepared), 8 clients | saturation | {os.environ['PG_WRITE_TPS']} tps | | | | | | |\n")
+        f.write(f"| ceiling: pgbench simple update (-N -M prepared), 8 clients | saturation | {os.environ['PG_WRITE_TPS']} tps | | | | | | | |\n")
     if os.environ.get("PG_LIST_TPS"):
-        f.write(f"| ceiling: the list page's statements (bench/list_page.sql), 8 clients | saturation | {os.environ['PG_LIST_TPS']} pages/s | | | | | | |\n")
+        f.write(f"| ceiling: the list page's statements (bench/list_page.sql), 8 clients | saturation | {os.environ['PG_LIST_TPS']} pages/s | | | | | | | |\n")
     # Each scenario against its ceiling, measured in this run.
-    saturated = {name: int(rps) for name, mode, line, cpu_pct, rss, rps in rows if mode == "saturation"}
+    saturated = {name: (int(rps), int(cpu_pct), int(db_pct)) for name, mode, line, cpu_pct, rss, rps, db_pct in rows if mode == "saturation"}
     ratios = []
     def ratio(scenario, ceiling, label):
         if scenario in saturated and ceiling:
-            ratios.append(f"- {scenario}: {saturated[scenario] / int(ceiling):.0%} of {label}")
+            rps, cpu_pct, db_pct = saturated[scenario]
+            ratios.append(f"- {scenario}: {rps / int(ceiling):.0%} of {label};"
+                          f" CPU per request: the service {cpu_pct * 10000 / rps:.0f} µs, PostgreSQL {db_pct * 10000 / rps:.0f} µs")
     ratio("GET profile/ (hot path)", pg_tps, "the select-only ceiling")
     ratio("PATCH profile/update/", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("POST increment_service/, many customers", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("GET list page (city, is_verified, ordering)", os.environ.get("PG_LIST_TPS"), "the list ceiling")
     # The alternating pairs: medians of what each served at saturation, and of its CPU per request at one offered rate.
     def pairs(metrics, mode):
-        return [(int(rps), int(cpu_pct) * 10000 / int(rps)) for name, m, line, cpu_pct, rss, rps in rows
+        return [(int(rps), int(cpu_pct) * 10000 / int(rps)) for name, m, line, cpu_pct, rss, rps, db_pct in rows
                 if m == mode and name.startswith(f"GET profile/ (hot path), metrics {metrics}, pair")]
     def median(values): return sorted(values)[len(values) // 2]
     on, off = pairs("on", "saturation"), pairs("off", "saturation")
