@@ -146,11 +146,26 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
 fi
 
-# What the metrics cost. Two processes of one jar differ here by up to a fifth at saturation (the
-# machine is shared with wrk and PostgreSQL), so one run against one says little: fresh processes
-# alternate, metrics on then off, three pairs, each warmed as the first was; the report compares the
-# medians, and the service CPU per request at one offered rate for all (half the hot path's first
-# saturation), which depends less on how the two cores were shared out. The rest of the run, the ceilings and the split, goes on with metrics off.
+# split_run PAIR: the hot path with http and the auth proxy in one clustered JVM and the data roles
+# in another (as in docker/compose.yaml: one cross-process hop per read), warmed as one process is:
+# after one DURATION the JIT was still compiling the clustered paths (15.4k requests/s, then 19.4k
+# in the next run, by hand).
+split_run() {
+  start "data-$1" --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
+  for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data-$1.log" && break; sleep 0.5; done
+  HTTP_PORT=$SPLIT_API MANAGEMENT_PORT=$SPLIT_MANAGEMENT start "http-$1" --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
+  wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
+  RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$SPLIT_API" > /dev/null
+  run "GET profile/, http and data in two clustered JVMs (http process), pair $1" "http://127.0.0.1:$SPLIT_API" get_profile.lua "$HTTP_PID"
+  kill "$HTTP_PID" "$DATA_PID"; wait "$HTTP_PID" "$DATA_PID" 2>/dev/null || true
+}
+
+# What the metrics cost, and what the split costs. Two processes of one jar differ here by up to a
+# fifth at saturation (the machine is shared with wrk and PostgreSQL), so one run against one says
+# little: fresh processes alternate, metrics on then off, then the split (metrics on, as one
+# process by default), three rounds, each warmed as the first was; the report compares the
+# medians, and the service CPU per request at one offered rate for the single processes (half the
+# hot path's first saturation), which depends less on how the two cores were shared out.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 for pair in 1 2 3; do
   for metrics in on off; do
@@ -158,9 +173,9 @@ for pair in 1 2 3; do
     wait_ready "http://127.0.0.1:$API/health/ready"
     RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$API" > /dev/null
     HALF_RATE=$(( ${HOT_PATH_RPS%.*} / 2 )) run "GET profile/ (hot path), metrics $metrics, pair $pair" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
-    [ "$metrics" = on ] && { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+    kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
   done
-  [ "$pair" = 3 ] || { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+  if [ -z "${HOT_PATH_ONLY:-}" ]; then split_run "$pair"; fi
 done
 
 if [ -z "${HOT_PATH_ONLY:-}" ]; then
@@ -193,17 +208,6 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   export PG_LIST_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U customer_service -n -f "$BENCH_DIR/list_page.sql" -M prepared -c 8 -j 2 -T "$DURATION" customer_service 2>/dev/null | tps)
   echo "  ceiling: the list page's statements (bench/list_page.sql, 8 clients): $PG_LIST_TPS pages/s"
 
-  echo "== the same read through a two-process split"
-  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-  start data --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
-  for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data.log" && break; sleep 0.5; done
-  # The auth proxy beside the HTTP edge, as in docker/compose.yaml: one cross-process hop per read.
-  HTTP_PORT=$SPLIT_API MANAGEMENT_PORT=$SPLIT_MANAGEMENT start http --cluster --roles http,auth-proxy; HTTP_PID=$LAST_PID
-  wait_ready "http://127.0.0.1:$SPLIT_API/health/ready"
-  # As long a warm-up as the single process had: after one DURATION the JIT was still compiling
-  # the clustered paths (15.4k requests/s, then 19.4k in the next run, by hand).
-  RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((2 * DURATION))s" -s "$BENCH_DIR/lua/get_profile.lua" "http://127.0.0.1:$SPLIT_API" > /dev/null
-  run "GET profile/, http and data in two clustered JVMs (http process)" "http://127.0.0.1:$SPLIT_API" get_profile.lua "$HTTP_PID"
 fi
 
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -261,6 +265,11 @@ with open(out, "w") as f:
         cpu_on, cpu_off = median([c for r, c in pairs("on", "half")]), median([c for r, c in pairs("off", "half")])
         ratios.append(f"- service CPU per hot-path request at one offered rate: {cpu_on:.0f} µs with metrics on, {cpu_off:.0f} µs off"
                       f" ({cpu_on / cpu_off - 1:+.0%}; medians)")
+    split = [int(rps) for name, m, line, cpu_pct, rss, rps, db_pct in rows
+             if m == "saturation" and name.startswith("GET profile/, http and data in two clustered JVMs (http process), pair")]
+    if split and on:
+        ratios.append(f"- the split: {1 - median(split) / median([r for r, c in on]):.0%} below one process (medians of {len(split)} runs, each after"
+                      f" a metrics pair; split {', '.join(map(str, split))} against one process with metrics on, as the split runs)")
     if ratios:
         f.write("\nRatios (saturation):\n" + "\n".join(ratios) + "\n")
 print(open(out).read())
