@@ -43,11 +43,15 @@ PSQL="psql -h localhost -p $DB_PORT_BENCH -U customer_service -d customer_servic
 wait_ready() { for _ in $(seq 1 240); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
 start() { java -Xmx1g -jar "$JAR" "${@:2}" > "$WORK/$1.log" 2>&1 & PIDS+=($!); LAST_PID=$!; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# PostgreSQL's CPU: the bench server's postmaster and its children (backends, WAL writer,
-# checkpointer) that live through the run; the first line of postmaster.pid is the postmaster.
+# PostgreSQL's CPU: the bench server's postmaster (the first line of postmaster.pid) with what it
+# has reaped (cutime, cstime: backends and autovacuum workers that have exited), and its children
+# now alive (backends, WAL writer, checkpointer). A child that exits during a run is counted whole
+# in the postmaster's fields after it, its share before the run in the children's before it.
 db_ticks() {
   local postmaster=$(head -1 "$DB_EMBEDDED_DATA_DIR/postmaster.pid")
-  for p in $postmaster $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+    for p in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done
+  } | awk '{s += $1} END {print s + 0}'
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
@@ -94,7 +98,9 @@ run() {
     [ "$mode" = half ] && rate=${HALF_RATE:-$(( ${SATURATED_RPS%.*} / 2 ))}
     local before=$(cpu_ticks "$pid") db_before=$(db_ticks) start_ns=$(date +%s%N)
     local line
-    line=$(env "$@" RATE=$rate wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //')
+    line=$(env "$@" RATE=$rate wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script" "$url" | grep '^RESULT' | sed 's/^RESULT //' || true)
+    # A run that served nothing says so here, not as a traceback in the report at the end.
+    [ -n "$line" ] || { echo "wrk gave no result for $name ($mode): see $WORK" >&2; exit 1; }
     local after=$(cpu_ticks "$pid") db_after=$(db_ticks) seconds
     seconds=$(python3 -c "print(($(date +%s%N) - $start_ns) / 1e9)")
     local cpu=$(python3 -c "print(round(($after - $before) / $(getconf CLK_TCK) / $seconds * 100))")
@@ -148,8 +154,7 @@ fi
 
 # split_run PAIR: the hot path with http and the auth proxy in one clustered JVM and the data roles
 # in another (as in docker/compose.yaml: one cross-process hop per read), warmed as one process is:
-# after one DURATION the JIT was still compiling the clustered paths (15.4k requests/s, then 19.4k
-# in the next run, by hand).
+# after one DURATION the JIT was still compiling the clustered paths (bench/README.md, round 3).
 split_run() {
   start "data-$1" --cluster --roles customers,history,auth; DATA_PID=$LAST_PID
   for _ in $(seq 1 240); do grep -q "customer-service listening" "$WORK/data-$1.log" && break; sleep 0.5; done
@@ -160,9 +165,9 @@ split_run() {
   kill "$HTTP_PID" "$DATA_PID"; wait "$HTTP_PID" "$DATA_PID" 2>/dev/null || true
 }
 
-# What the metrics cost, and what the split costs. Two processes of one jar differ here by up to a
-# fifth at saturation (the machine is shared with wrk and PostgreSQL), so one run against one says
-# little: fresh processes alternate, metrics on then off, then the split (metrics on, as one
+# What the metrics cost, and what the split costs. Two processes of one jar differ here at
+# saturation by more than the effects measured (the machine is shared with wrk and PostgreSQL;
+# bench/README.md, round 7), so one run against one says little: fresh processes alternate, metrics on then off, then the split (metrics on, as one
 # process by default), three rounds, each warmed as the first was; the report compares the
 # medians, and the service CPU per request at one offered rate for the single processes (half the
 # hot path's first saturation), which depends less on how the two cores were shared out.

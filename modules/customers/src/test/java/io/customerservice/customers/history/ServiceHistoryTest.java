@@ -79,7 +79,9 @@ class ServiceHistoryTest {
       assertEquals(service.getString("service_date"), now.getString("last_service_date"));
       assertEquals(2, now.getInteger("version"), "the customer document changed, so its version did");
       assertEquals(now, after, "the reply carries the whole customer as the store reads it, so nobody need read it again");
-      assertEquals(service, recorded.await(e -> e.getJsonObject("record").getString("id").equals(service.getString("id"))).getJsonObject("record"));
+      JsonObject event = recorded.await(e -> e.getJsonObject("record").getString("id").equals(service.getString("id")));
+      assertEquals(service, event.getJsonObject("record"));
+      assertEquals(now, event.getJsonObject(HistoryMessages.CUSTOMER), "the event carries the customer after the record, as the store's events do");
     }
   }
 
