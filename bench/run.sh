@@ -75,6 +75,10 @@ INSERT INTO customers.customer (user_id, street_address, city, state, postal_cod
 VACUUM (ANALYZE) customers.customer;
 VACUUM (ANALYZE) auth.users;
 SQL
+# pgbench's own tables for the select-only and write ceilings, as the embedded server's superuser
+# (the service's role may not create databases).
+psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
+pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
 # Settle the bulk load before measuring: the VACUUM above sets the rows' hint bits and leaves
 # autovacuum nothing to do, and a checkpoint writes the load's pages out now rather than during a
 # scenario (the hot path was once 30.7k against 39.0k in the previous run, staff reads unaffected).
@@ -138,17 +142,50 @@ for script in $WARM_UP; do
   RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((3 * DURATION))s" -s "$BENCH_DIR/lua/$script.lua" "http://127.0.0.1:$API" > /dev/null
 done
 
-echo "== scenarios"
+# The database's ceilings, each measured just before the scenario that is read against it (the
+# service idle): this machine's speed drifts over a run, and a ceiling measured at the run's end
+# was once a third above the same one at its start (bench/README.md, round 8). pgbench runs
+# prepared, with about as many clients as the service has connections, reaching PostgreSQL the
+# way the service does (through its Unix socket by default; over TCP too, for reference).
+PG_VIA=${DB_SOCKET_DIR:-localhost}
+tps() { awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}'; }
+# select-only by primary key: what the database alone can do for a read.
+select_ceiling() {
+  local out
+  out=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
+  PG_TPS=$(echo "$out" | tps)
+  PG_LAT=$(echo "$out" | awk -F'= ' '/latency average/ {print $2}')
+  echo "  ceiling: pgbench select-only by primary key (8 clients, via $PG_VIA): $PG_TPS tps, latency average $PG_LAT"
+  if [ -n "$DB_SOCKET_DIR" ]; then
+    PG_TCP_TPS=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | tps)
+    echo "  for reference, pgbench over TCP: $PG_TCP_TPS tps"
+  fi
+}
+# pgbench's simple update (-N: an UPDATE, a SELECT and an INSERT in one transaction, each commit on
+# disk as the service's are): the write ceiling.
+write_ceiling() {
+  export PG_WRITE_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U postgres -N -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | tps)
+  echo "  ceiling: pgbench simple update (-N, 8 clients): $PG_WRITE_TPS tps"
+}
+# The list page's own statements on the service's data (bench/list_page.sql).
+list_ceiling() {
+  export PG_LIST_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U customer_service -n -f "$BENCH_DIR/list_page.sql" -M prepared -c 8 -j 2 -T "$DURATION" customer_service 2>/dev/null | tps)
+  echo "  ceiling: the list page's statements (bench/list_page.sql, 8 clients): $PG_LIST_TPS pages/s"
+}
+
+echo "== scenarios, each after its ceiling"
+select_ceiling
 run "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua "$SERVICE_PID"
 HOT_PATH_RPS=$SATURATED_RPS
 sweep "GET profile/ (hot path)" "http://127.0.0.1:$API" get_profile.lua
-PG_TPS="" PG_LAT=""
 if [ -z "${HOT_PATH_ONLY:-}" ]; then
   run "GET <id>/ as staff (user data from the proxy's cache)" "http://127.0.0.1:$API" staff_get.lua "$SERVICE_PID"
+  write_ceiling
   run "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua "$SERVICE_PID"
   sweep "PATCH profile/update/" "http://127.0.0.1:$API" patch_profile.lua
   run "POST increment_service/, many customers" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID"
   run "POST increment_service/, one customer" "http://127.0.0.1:$API" increment.lua "$SERVICE_PID" ONE_CUSTOMER=1
+  list_ceiling
   run "GET list page (city, is_verified, ordering)" "http://127.0.0.1:$API" list.lua "$SERVICE_PID"
 fi
 
@@ -189,30 +226,6 @@ if [ -z "${HOT_PATH_ONLY:-}" ]; then
   for _ in $(seq 1 60); do grep -q listening "$WORK/bare.log" && break; sleep 0.5; done
   SATURATION_ONLY=1 run "ceiling: bare Vert.x HTTP, fixed JSON" "http://127.0.0.1:$BARE" bare.lua "$BARE_PID"
   kill "$BARE_PID"
-  # As the embedded server's superuser: the service's role may not create databases.
-  psql -h localhost -p "$DB_PORT_BENCH" -U postgres -q -c "DROP DATABASE IF EXISTS pgbench" -c "CREATE DATABASE pgbench" > /dev/null
-  pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -i -s 10 -q pgbench > "$WORK/pgbench-init.log" 2>&1
-  # pgbench_ceiling HOST: select-only by primary key, prepared, about as many clients as the service has connections (8 + 2).
-  pgbench_ceiling() { pgbench -h "$1" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null; }
-  # The ceiling reaches PostgreSQL the way the service does; the other way is measured too, for reference.
-  PG_VIA=${DB_SOCKET_DIR:-localhost}
-  PGBENCH=$(pgbench_ceiling "$PG_VIA")
-  PG_TPS=$(echo "$PGBENCH" | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
-  PG_LAT=$(echo "$PGBENCH" | awk -F'= ' '/latency average/ {print $2}')
-  echo "  ceiling: pgbench select-only by primary key (8 clients, via $PG_VIA): $PG_TPS tps, latency average $PG_LAT"
-  if [ -n "$DB_SOCKET_DIR" ]; then
-    PG_TCP_TPS=$(pgbench_ceiling localhost | awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}')
-    echo "  for reference, pgbench over TCP: $PG_TCP_TPS tps"
-  fi
-  tps() { awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}'; }
-  # The write ceiling: pgbench's simple update (-N: an UPDATE, a SELECT and an INSERT in one
-  # transaction, each commit on disk as the service's are), prepared, as many clients as the pool.
-  export PG_WRITE_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U postgres -N -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | tps)
-  echo "  ceiling: pgbench simple update (-N, 8 clients): $PG_WRITE_TPS tps"
-  # The list ceiling: the list page's own statements on the service's data (bench/list_page.sql).
-  export PG_LIST_TPS=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U customer_service -n -f "$BENCH_DIR/list_page.sql" -M prepared -c 8 -j 2 -T "$DURATION" customer_service 2>/dev/null | tps)
-  echo "  ceiling: the list page's statements (bench/list_page.sql, 8 clients): $PG_LIST_TPS pages/s"
-
 fi
 
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
