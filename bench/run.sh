@@ -143,8 +143,8 @@ for script in $WARM_UP; do
 done
 
 # The database's ceilings, each measured just before the scenario that is read against it (the
-# service idle): this machine's speed drifts over a run, and a ceiling measured at the run's end
-# was once a third above the same one at its start (bench/README.md, round 8). pgbench runs
+# service idle): this machine's speed drifts within a run, so a ceiling measured at the run's end
+# may find it faster or slower than its scenario did (bench/README.md, round 8). pgbench runs
 # prepared, with about as many clients as the service has connections, reaching PostgreSQL the
 # way the service does (through its Unix socket by default; over TCP too, for reference).
 PG_VIA=${DB_SOCKET_DIR:-localhost}
