@@ -149,15 +149,16 @@ done
 # way the service does (through its Unix socket by default; over TCP too, for reference).
 PG_VIA=${DB_SOCKET_DIR:-localhost}
 tps() { awk -F'= ' '/^tps/ {printf "%.0f", $2; exit}'; }
-# select-only by primary key: what the database alone can do for a read.
+# select_only HOST: select-only by primary key, what the database alone can do for a read.
+select_only() { pgbench -h "$1" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null; }
 select_ceiling() {
   local out
-  out=$(pgbench -h "$PG_VIA" -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null)
+  out=$(select_only "$PG_VIA")
   PG_TPS=$(echo "$out" | tps)
   PG_LAT=$(echo "$out" | awk -F'= ' '/latency average/ {print $2}')
   echo "  ceiling: pgbench select-only by primary key (8 clients, via $PG_VIA): $PG_TPS tps, latency average $PG_LAT"
   if [ -n "$DB_SOCKET_DIR" ]; then
-    PG_TCP_TPS=$(pgbench -h localhost -p "$DB_PORT_BENCH" -U postgres -S -M prepared -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | tps)
+    PG_TCP_TPS=$(select_only localhost | tps)
     echo "  for reference, pgbench over TCP: $PG_TCP_TPS tps"
   fi
 }
@@ -204,10 +205,11 @@ split_run() {
 
 # What the metrics cost, and what the split costs. Two processes of one jar differ here at
 # saturation by more than the effects measured (the machine is shared with wrk and PostgreSQL;
-# bench/README.md, round 7), so one run against one says little: fresh processes alternate, metrics on then off, then the split (metrics on, as one
-# process by default), three rounds, each warmed as the first was; the report compares the
-# medians, and the service CPU per request at one offered rate for the single processes (half the
-# hot path's first saturation), which depends less on how the two cores were shared out.
+# bench/README.md, round 7), so one run against one says little: fresh processes alternate,
+# metrics on then off, then the split (metrics on, as one process by default), three rounds, each
+# warmed as the first was. The report compares the medians, and the service CPU per request at one
+# offered rate for the single processes (half the hot path's first saturation), which depends less
+# on how the two cores were shared out.
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 for pair in 1 2 3; do
   for metrics in on off; do
@@ -259,20 +261,21 @@ with open(out, "w") as f:
     if os.environ.get("PG_LIST_TPS"):
         f.write(f"| ceiling: the list page's statements (bench/list_page.sql), 8 clients | saturation | {os.environ['PG_LIST_TPS']} pages/s | | | | | | | |\n")
     # Each scenario against its ceiling, measured in this run.
-    saturated = {name: (int(rps), int(cpu_pct), int(db_pct)) for name, mode, line, cpu_pct, rss, rps, db_pct in rows if mode == "saturation"}
+    def per_request_us(cpu_pct, rps): return int(cpu_pct) * 10000 / int(rps)
+    saturated = {name: (int(rps), cpu_pct, db_pct) for name, mode, line, cpu_pct, rss, rps, db_pct in rows if mode == "saturation"}
     ratios = []
     def ratio(scenario, ceiling, label):
         if scenario in saturated and ceiling:
             rps, cpu_pct, db_pct = saturated[scenario]
-            ratios.append(f"- {scenario}: {rps / int(ceiling):.0%} of {label};"
-                          f" CPU per request: the service {cpu_pct * 10000 / rps:.0f} µs, PostgreSQL {db_pct * 10000 / rps:.0f} µs")
+            ratios.append(f"- {scenario}: {rps / int(ceiling):.0%} of {label}; CPU per request: the service"
+                          f" {per_request_us(cpu_pct, rps):.0f} µs, PostgreSQL {per_request_us(db_pct, rps):.0f} µs")
     ratio("GET profile/ (hot path)", pg_tps, "the select-only ceiling")
     ratio("PATCH profile/update/", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("POST increment_service/, many customers", os.environ.get("PG_WRITE_TPS"), "the write ceiling")
     ratio("GET list page (city, is_verified, ordering)", os.environ.get("PG_LIST_TPS"), "the list ceiling")
     # The alternating pairs: medians of what each served at saturation, and of its CPU per request at one offered rate.
     def pairs(metrics, mode):
-        return [(int(rps), int(cpu_pct) * 10000 / int(rps)) for name, m, line, cpu_pct, rss, rps, db_pct in rows
+        return [(int(rps), per_request_us(cpu_pct, rps)) for name, m, line, cpu_pct, rss, rps, db_pct in rows
                 if m == mode and name.startswith(f"GET profile/ (hot path), metrics {metrics}, pair")]
     def median(values): return sorted(values)[len(values) // 2]
     on, off = pairs("on", "saturation"), pairs("off", "saturation")

@@ -51,8 +51,15 @@ final class ServiceHistoryRepository {
       + "     version = version + 1, updated_at = now()"
       + " WHERE id = (SELECT customer_id FROM inserted) RETURNING " + CustomerRows.COLUMNS + ")"
       + " SELECT counted.*, inserted.* FROM counted, inserted";
-  private static final String CUSTOMER = "SELECT " + CustomerRows.COLUMNS + " FROM " + CUSTOMERS + " WHERE id = #{customer_id}";
-  private static final String BY_KEY = "SELECT " + RECORD_COLUMNS + " FROM " + TABLE + " WHERE idempotency_key = #{idempotency_key}";
+  /**
+   * The first record of a known idempotency key with its customer now, in the row shape of
+   * {@link #RECORD_AND_COUNT}. Neither is there when the customer was deleted since (its history
+   * goes with it).
+   */
+  private static final String REPLAY = "WITH recorded AS (SELECT " + RECORD_COLUMNS + " FROM " + TABLE
+      + " WHERE idempotency_key = #{idempotency_key}),"
+      + " customer_now AS (SELECT " + CustomerRows.COLUMNS + " FROM " + CUSTOMERS + " WHERE id = (SELECT customer_id FROM recorded))"
+      + " SELECT customer_now.*, recorded.* FROM customer_now, recorded";
   private static final String CUSTOMER_BY_ID = "SELECT id FROM " + CUSTOMERS + " WHERE id = #{id}";
   private static final String CUSTOMER_BY_USER = "SELECT id FROM " + CUSTOMERS + " WHERE user_id = #{user_id}";
   private static final String COUNT = "SELECT count(*) AS count FROM " + TABLE + " WHERE customer_id = #{customer_id}";
@@ -81,7 +88,7 @@ final class ServiceHistoryRepository {
       if (row == null) {
         return replay(request);
       }
-      return Future.succeededFuture(reply(record(row, CustomerRows.COLUMN_COUNT), CustomerRows.DOCUMENT.map(row), false));
+      return Future.succeededFuture(reply(row, false));
     });
   }
 
@@ -100,28 +107,18 @@ final class ServiceHistoryRepository {
     });
   }
 
-  /**
-   * The first record of a known idempotency key, with the customer now. Both are gone
-   * when the customer was deleted since (its history goes with it): then there is no such customer.
-   */
+  /** The first record of a known idempotency key, with the customer now; NOT_FOUND when the customer is gone. */
   private Future<JsonObject> replay(ServiceRecordRequest request) {
-    return statements.of(BY_KEY).mapTo(RECORD)
-        .execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
+    return statements.of(REPLAY).execute(Map.of(ServiceRecordRequest.IDEMPOTENCY_KEY, request.idempotencyKey()))
         .compose(rows -> {
-          JsonObject first = Rows.firstOrNull(rows);
-          if (first == null) {
+          Row row = Rows.firstOrNull(rows);
+          if (row == null) {
             return noSuchCustomer(CustomerKey.ofId(request.customerId()));
           }
-          if (!sameService(first, request)) {
-            return Future.failedFuture(ServiceFailure.conflict(
-                "This idempotency key was already used for a different service record."));
-          }
-          return statements.of(CUSTOMER).mapTo(CustomerRows.DOCUMENT)
-              .execute(Map.of(ServiceRecordRequest.CUSTOMER_ID, request.customerId()))
-              .compose(customers -> {
-                JsonObject current = Rows.firstOrNull(customers);
-                return current == null ? noSuchCustomer(CustomerKey.ofId(request.customerId())) : Future.succeededFuture(reply(first, current, true));
-              });
+          JsonObject replayed = reply(row, true);
+          return sameService(replayed.getJsonObject(HistoryMessages.RECORD), request)
+              ? Future.succeededFuture(replayed)
+              : Future.failedFuture(ServiceFailure.conflict("This idempotency key was already used for a different service record."));
         });
   }
 
@@ -138,10 +135,11 @@ final class ServiceHistoryRepository {
         && (request.reference() == null || request.reference().equals(first.getString(ServiceRecordRequest.REFERENCE)));
   }
 
-  private static JsonObject reply(JsonObject record, JsonObject customer, boolean replayed) {
+  /** The reply from a row of the customer's columns followed by the record's. */
+  private static JsonObject reply(Row row, boolean replayed) {
     return new JsonObject()
-        .put(HistoryMessages.RECORD, record)
-        .put(HistoryMessages.CUSTOMER, customer)
+        .put(HistoryMessages.RECORD, record(row, CustomerRows.COLUMN_COUNT))
+        .put(HistoryMessages.CUSTOMER, CustomerRows.DOCUMENT.map(row))
         .put(HistoryMessages.REPLAYED, replayed);
   }
 
