@@ -32,6 +32,7 @@ class WholeAppTest {
     int port = FreePort.find();
     JsonObject config = TestConfig.withDefaults(TestPostgres.newDatabase())
         .put(HttpSettings.HTTP_HOST, "127.0.0.1").put(HttpSettings.HTTP_PORT, port)
+        .put(AuthSettings.AUTH_HOST, "127.0.0.1").put(AuthSettings.AUTH_PORT, FreePort.find())
         .put(JwtSettings.JWT_SECRET, "whole-app-test-secret-0123456789-0123456789");
     Path conf = Files.writeString(dir.resolve("test.json"), config.encode());
     UUID user = UUID.randomUUID();
